@@ -1,0 +1,78 @@
+import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findPragmaInsertion } from '../rules/pragma-edits';
+import type { Fix } from '../rules/types';
+import { DIAGNOSTIC_SOURCE, documentMapper, rangeOf, spanOf, textMapper, type DiagnosticData, type PositionMapper } from './convert';
+import { pathOf, type WorkspaceState } from './workspace-state';
+
+/**
+ * Code actions only map the fixes a rule attached to its finding (STYLE §7.5), then add the generic
+ * "ignore this rule here / in this file" and "show documentation" actions (vscode-eslint).
+ */
+export function registerCodeActions(connection: Connection, state: WorkspaceState): void {
+	connection.onCodeAction((params) => {
+		const document = state.documents.get(params.textDocument.uri);
+		if (!document) return [];
+		const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+		const actions: CodeAction[] = [];
+		for (const diagnostic of ours) {
+			const data = diagnostic.data as DiagnosticData | undefined;
+			// A fix computed for an older text would edit the wrong place: drop it, the client will re-pull.
+			if (data && data.documentVersion === document.version) {
+				for (const fix of data.fixes) {
+					const action = toCodeAction(fix, diagnostic, state);
+					if (action) actions.push(action);
+				}
+			}
+			actions.push(...ruleActions(diagnostic, document));
+		}
+		return actions;
+	});
+}
+
+function toCodeAction(fix: Fix, diagnostic: Diagnostic, state: WorkspaceState): CodeAction | undefined {
+	const changes: Record<string, LspTextEdit[]> = {};
+	for (const edit of fix.edits) {
+		const uri = state.uriOf(edit.file);
+		const mapper = mapperFor(state, uri, edit.file);
+		if (!mapper) return undefined;
+		(changes[uri] ??= []).push({ range: rangeOf(mapper, edit.span), newText: edit.newText });
+	}
+	return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit: { changes } };
+}
+
+function mapperFor(state: WorkspaceState, uri: string, file: string): PositionMapper | undefined {
+	const open = state.documents.get(uri);
+	if (open) return documentMapper(open);
+	const text = state.fileSystem().readFile(file);
+	return text === undefined ? undefined : textMapper(text);
+}
+
+function ruleActions(diagnostic: Diagnostic, document: TextDocument): CodeAction[] {
+	const id = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+	const path = pathOf(document.uri);
+	if (!id || !path) return [];
+	const text = document.getText();
+	const mapper = documentMapper(document);
+	const actions: CodeAction[] = [];
+	const offset = spanOf(mapper, diagnostic.range).start;
+	for (const scope of ['line', 'file'] as const) {
+		const insertion = findPragmaInsertion(text, path, offset, id, scope);
+		if (!insertion) continue;
+		actions.push({
+			title: scope === 'line' ? `Ignore ${id} for this instruction` : `Ignore ${id} for this file`,
+			kind: CodeActionKind.QuickFix,
+			diagnostics: [diagnostic],
+			edit: { changes: { [document.uri]: [{ range: rangeOf(mapper, insertion.span), newText: insertion.newText }] } },
+		});
+	}
+	if (diagnostic.codeDescription) {
+		actions.push({
+			title: `Show documentation for ${id}`,
+			kind: CodeActionKind.QuickFix,
+			diagnostics: [diagnostic],
+			command: { title: `Show documentation for ${id}`, command: 'vscode.open', arguments: [diagnostic.codeDescription.href] },
+		});
+	}
+	return actions;
+}

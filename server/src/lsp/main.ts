@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadWasmFromDir } from '../node/wasm';
+import { initParsers } from '../parse/tree-sitter';
+import { registerCodeActions } from './code-actions';
+import { registerDiagnostics } from './diagnostics';
+import { registerHover } from './hover';
+import { WorkspaceState } from './workspace-state';
+
+/** Starts the language server on the process's stdio/IPC, as chosen by the client. */
+export function startServer(): void {
+	const connection = createConnection(ProposedFeatures.all);
+	const documents = new TextDocuments(TextDocument);
+	// A crash in one request must not take the server down for every other document (STYLE §1).
+	process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
+	process.on('unhandledRejection', (error) => connection.console.error(`unhandled rejection: ${String(error)}`));
+
+	const parsersReady = initParsers(loadWasmFromDir(__dirname));
+	const state = new WorkspaceState(connection, documents, parsersReady);
+
+	connection.onInitialize(async (params): Promise<InitializeResult> => {
+		state.initialize(params);
+		await parsersReady; // fail loudly at start-up if a grammar does not load (PARSING.md)
+		connection.console.info(`go-shipcheck server started (node ${process.version}, wasm from ${join(__dirname)})`);
+		return {
+			capabilities: {
+				textDocumentSync: TextDocumentSyncKind.Incremental,
+				diagnosticProvider: { identifier: 'go-shipcheck', interFileDependencies: true, workspaceDiagnostics: false },
+				hoverProvider: true,
+				codeActionProvider: state.supportsCodeActionLiterals ? { codeActionKinds: ['quickfix'], resolveProvider: false } : false,
+			},
+			serverInfo: { name: 'go-shipcheck' },
+		};
+	});
+	connection.onInitialized(() => state.initialized());
+	registerDiagnostics(connection, state);
+	registerHover(connection, state);
+	registerCodeActions(connection, state);
+	documents.listen(connection);
+	connection.listen();
+}

@@ -1,0 +1,105 @@
+/**
+ * Dockerfile variable substitution (`$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}`, `${VAR-d}`, `${VAR+a}`),
+ * as BuildKit's shell lexer does it for FROM, ENV, ARG, COPY, WORKDIR… (not for RUN, where the shell expands).
+ * A reference to a variable that is declared without a value, or not declared, makes the result unknown,
+ * except where a modifier decides without the value.
+ */
+export interface Expansion {
+	/** The expanded text, or undefined when some part depends on a value we do not know. */
+	readonly value: string | undefined;
+	/** Names whose values were needed but unknown. */
+	readonly unknown: readonly string[];
+}
+
+/** name → value; `undefined` means declared but unknown, a missing key means not declared (expands to ""). */
+export type VarLookup = (name: string) => { value: string | undefined } | undefined;
+
+export function expandDockerVars(text: string, lookup: VarLookup, escapeChar = '\\'): Expansion {
+	let out = '';
+	const unknown: string[] = [];
+	let known = true;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i]!;
+		if (c === escapeChar && text[i + 1] === '$') {
+			out += '$';
+			i++;
+			continue;
+		}
+		if (c !== '$') {
+			out += c;
+			continue;
+		}
+		const ref = readReference(text, i);
+		if (!ref) {
+			out += c;
+			continue;
+		}
+		i = ref.end - 1;
+		const resolved = resolve(ref, lookup, escapeChar);
+		if (resolved.value === undefined) {
+			known = false;
+			unknown.push(...resolved.unknown);
+		} else {
+			out += resolved.value;
+		}
+	}
+	return { value: known ? out : undefined, unknown };
+}
+
+interface Reference {
+	readonly name: string;
+	/** `-`, `+`, `:-`, `:+`, or undefined for a plain reference. */
+	readonly modifier: string | undefined;
+	readonly word: string;
+	readonly end: number;
+}
+
+function readReference(text: string, dollar: number): Reference | undefined {
+	if (text[dollar + 1] === '{') {
+		const close = findClosingBrace(text, dollar + 2);
+		if (close < 0) return undefined;
+		const inner = text.slice(dollar + 2, close);
+		const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([\s\S]*))?$/.exec(inner);
+		if (!match) return undefined;
+		return { name: match[1]!, modifier: match[2], word: match[3] ?? '', end: close + 1 };
+	}
+	const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(dollar + 1));
+	if (!match) return undefined;
+	return { name: match[0], modifier: undefined, word: '', end: dollar + 1 + match[0].length };
+}
+
+function findClosingBrace(text: string, from: number): number {
+	let depth = 1;
+	for (let i = from; i < text.length; i++) {
+		if (text[i] === '{') depth++;
+		else if (text[i] === '}' && --depth === 0) return i;
+	}
+	return -1;
+}
+
+function resolve(ref: Reference, lookup: VarLookup, escapeChar: string): Expansion {
+	const entry = lookup(ref.name);
+	const declared = entry !== undefined;
+	const value = entry?.value;
+	const word = () => expandDockerVars(ref.word, lookup, escapeChar);
+	switch (ref.modifier) {
+		case undefined:
+			if (!declared) return { value: '', unknown: [] };
+			return value === undefined ? { value: undefined, unknown: [ref.name] } : { value, unknown: [] };
+		case ':-':
+		case '-': {
+			if (value !== undefined && (ref.modifier === '-' || value !== '')) return { value, unknown: [] };
+			if (!declared) return word();
+			// Declared without a known value: the default applies only if it turns out to be unset/empty.
+			return value === undefined ? { value: undefined, unknown: [ref.name] } : word();
+		}
+		case ':+':
+		case '+': {
+			if (!declared) return { value: '', unknown: [] };
+			if (value === undefined) return { value: undefined, unknown: [ref.name] };
+			return ref.modifier === ':+' && value === '' ? { value: '', unknown: [] } : word();
+		}
+		default:
+			return { value: undefined, unknown: [ref.name] };
+	}
+}

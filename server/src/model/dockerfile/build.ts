@@ -1,0 +1,205 @@
+import type { ImageFacts } from '../../knowledge/types';
+import type { DfInstruction } from '../../parse/dockerfile';
+import { parseDockerfile } from '../../parse/dockerfile';
+import type { Parsers } from '../../parse/tree-sitter';
+import type { CompilerPresence } from '../cgo';
+import { expandDockerVars, type VarLookup } from '../docker-vars';
+import { EMPTY_ENV, withVar, type Env } from '../env';
+import type { CopyStep, DockerfileModel, GoBuild, GoModuleModel, OpaqueStep, StageModel } from '../project';
+import type { PackageInstall } from '../package-install';
+import { basename, dirname, resolveContainerPath } from '../paths';
+import { analyseRun } from './run-step';
+import { splitStages, type GlobalArg, type StageSyntax } from './stages';
+import { compilerAfterInstalls } from '../compiler';
+import { decideBuild } from '../build-decision';
+
+export interface DockerfileContext {
+	readonly parsers: Parsers;
+	readonly lookupImage: (reference: string, platform: string | undefined) => ImageFacts | undefined;
+	/** The Go module compiled by builds in this Dockerfile (go.mod found from the build context). */
+	readonly module: GoModuleModel | undefined;
+	readonly contextDir: string;
+}
+
+/** Builds the model of one Dockerfile: stages, environment, builds, copies. */
+export function buildDockerfileModel(path: string, text: string, context: DockerfileContext): DockerfileModel {
+	const syntax = parseDockerfile(text);
+	const { globalArgs, stages: stageSyntaxes } = splitStages(syntax);
+	const stages: StageModel[] = [];
+	for (const stageSyntax of stageSyntaxes) {
+		stages.push(buildStage(path, stageSyntax, stages, globalArgs, syntax.escapeChar, context));
+	}
+	return { path, text, syntax, stages, contextDir: context.contextDir, module: context.module };
+}
+
+interface StageState {
+	env: Env;
+	/** Stage-scoped ARGs: usable in ENV/COPY/WORKDIR expansion and present in RUN's environment. */
+	workdir: string | undefined;
+	compiler: CompilerPresence;
+	installs: PackageInstall[];
+	builds: GoBuild[];
+	copies: CopyStep[];
+	opaque: OpaqueStep[];
+	entrypoint: DfInstruction | undefined;
+}
+
+function buildStage(path: string, syntax: StageSyntax, previous: readonly StageModel[], globalArgs: Map<string, GlobalArg>, escapeChar: string, context: DockerfileContext): StageModel {
+	const base = syntax.baseStage === undefined ? undefined : previous[syntax.baseStage];
+	const imageRef = base ? base.imageRef : syntax.image.expanded;
+	const platform = syntax.platform?.expanded;
+	const image = base ? base.image : imageRef === undefined ? undefined : context.lookupImage(imageRef, platform);
+	const state: StageState = {
+		env: base ? base.envAtEnd : EMPTY_ENV,
+		workdir: base ? workdirOf(base) : undefined,
+		compiler: base ? base.compiler : initialCompiler(imageRef, image),
+		installs: base ? [...base.installs] : [],
+		builds: [],
+		copies: [],
+		opaque: [],
+		entrypoint: base?.entrypoint,
+	};
+	// The stage object is filled in place so builds and copies can point back at it.
+	const stage = { file: path, syntax, image, imageRef, base } as StageModel & Record<string, unknown>;
+	for (const instruction of syntax.instructions) {
+		applyInstruction(instruction, state, stage, previous, globalArgs, escapeChar, context);
+	}
+	Object.assign(stage, {
+		compiler: state.compiler,
+		installs: state.installs,
+		builds: state.builds,
+		copies: state.copies,
+		opaqueSteps: state.opaque,
+		entrypoint: state.entrypoint,
+		envAtEnd: state.env,
+		workdirAtEnd: state.workdir,
+	});
+	return stage;
+}
+
+function workdirOf(stage: StageModel): string | undefined {
+	return (stage as StageModel & { workdirAtEnd?: string }).workdirAtEnd;
+}
+
+function initialCompiler(imageRef: string | undefined, image: ImageFacts | undefined): CompilerPresence {
+	const name = imageRef ?? 'the base image';
+	if (!image) return { present: undefined, reason: `${name} is not in the knowledge base` };
+	if (image.hasCCompiler === true) return { present: true, reason: `gcc is present in ${name}` };
+	if (image.hasCCompiler === false) return { present: false, reason: `${name} has no C compiler` };
+	return { present: undefined, reason: `whether ${name} has a C compiler is not known` };
+}
+
+function applyInstruction(instruction: DfInstruction, state: StageState, stage: StageModel, previous: readonly StageModel[], globalArgs: Map<string, GlobalArg>, escapeChar: string, context: DockerfileContext): void {
+	const lookup = envLookup(state.env);
+	switch (instruction.keyword) {
+		case 'ARG':
+			for (const p of instruction.properties) {
+				// `ARG NAME` inside a stage re-imports the global default; `ARG NAME=v` sets a default.
+				const value = p.value !== undefined ? expandDockerVars(p.value, lookup, escapeChar).value : globalArgs.get(p.name)?.value;
+				state.env = withVar(state.env, { name: p.name, value, origin: 'ARG', file: stage.file, span: p.span });
+			}
+			return;
+		case 'ENV':
+			for (const p of instruction.properties) {
+				const value = p.value === undefined ? '' : expandDockerVars(p.value, lookup, escapeChar).value;
+				state.env = withVar(state.env, { name: p.name, value, origin: 'ENV', file: stage.file, span: p.span });
+			}
+			return;
+		case 'WORKDIR': {
+			const raw = instruction.args.map((a) => a.value).join(' ');
+			const dir = expandDockerVars(raw, lookup, escapeChar).value;
+			state.workdir = dir === undefined ? undefined : resolveContainerPath(state.workdir, dir);
+			return;
+		}
+		case 'RUN':
+			applyRun(instruction, state, stage, context, escapeChar);
+			return;
+		case 'COPY':
+		case 'ADD':
+			state.copies.push(copyStep(instruction, state, stage, previous, lookup, escapeChar));
+			return;
+		case 'ENTRYPOINT':
+			state.entrypoint = instruction;
+			return;
+		case 'CMD':
+			if (!state.entrypoint) state.entrypoint = instruction;
+			return;
+		default:
+			return;
+	}
+}
+
+function applyRun(instruction: DfInstruction, state: StageState, stage: StageModel, context: DockerfileContext, escapeChar: string): void {
+	const result = analyseRun(instruction, {
+		parsers: context.parsers,
+		env: state.env,
+		workdir: state.workdir,
+		escapeChar,
+		file: stage.file,
+	});
+	state.installs.push(...result.installs);
+	state.compiler = compilerAfterInstalls(state.compiler, result.installs);
+	state.opaque.push(...result.opaque);
+	const platform = stage.syntax.platform?.expanded;
+	const hostArch = platform?.split('/')[1];
+	for (const site of result.goCommands) {
+		state.builds.push(decideBuild(site, { stage, image: stage.image, compiler: state.compiler, module: context.module, hostArch }));
+	}
+}
+
+function copyStep(instruction: DfInstruction, state: StageState, stage: StageModel, previous: readonly StageModel[], lookup: VarLookup, escapeChar: string): CopyStep {
+	const fromFlag = instruction.flags.find((f) => f.name === 'from');
+	const fromText = fromFlag?.value === undefined ? undefined : expandDockerVars(fromFlag.value, lookup, escapeChar).value;
+	const fromStage = fromText === undefined ? undefined : findStage(previous, fromText);
+	const words = instruction.args.map((a) => ({ path: expandDockerVars(a.value, lookup, escapeChar).value ?? a.value, span: a.span }));
+	const destinationWord = words.length >= 2 ? words[words.length - 1] : undefined;
+	const destination = destinationWord ? { path: resolveContainerPath(state.workdir, destinationWord.path) + (destinationWord.path.endsWith('/') ? '/' : ''), span: destinationWord.span } : undefined;
+	return {
+		file: stage.file,
+		instruction,
+		stage,
+		fromStage,
+		fromImage: fromText !== undefined && !fromStage ? fromText : undefined,
+		sources: destinationWord ? words.slice(0, -1) : [],
+		destination,
+	};
+}
+
+/** `--from=` takes a stage alias (case-insensitive) or a stage index. */
+function findStage(stages: readonly StageModel[], name: string): StageModel | undefined {
+	if (/^\d+$/.test(name)) return stages[Number(name)];
+	const lower = name.toLowerCase();
+	return stages.find((s) => s.syntax.name === lower);
+}
+
+function envLookup(env: Env): VarLookup {
+	return (name) => {
+		const variable = env.get(name);
+		return variable ? { value: variable.value } : undefined;
+	};
+}
+
+/** Where `go build` writes its binary: `-o` resolved against WORKDIR, or the package's name. */
+export function buildOutputPath(output: string | undefined, packages: readonly string[], workdir: string | undefined, install: boolean, env: Env): string | undefined {
+	if (output !== undefined) {
+		const resolved = resolveContainerPath(workdir, output);
+		if (output.endsWith('/')) return packages.length === 1 ? `${resolved}/${binaryName(packages[0]!, workdir)}` : undefined;
+		return resolved;
+	}
+	const pkg = packages[0] ?? '.';
+	const name = binaryName(pkg.replace(/@.*$/, ''), workdir);
+	if (install) {
+		const gobin = env.get('GOBIN')?.value;
+		const gopath = env.get('GOPATH')?.value ?? '/go';
+		return resolveContainerPath(undefined, `${gobin ?? `${gopath}/bin`}/${name}`);
+	}
+	return workdir ? resolveContainerPath(workdir, name) : undefined;
+}
+
+function binaryName(pkg: string, workdir: string | undefined): string {
+	const cleaned = pkg.replace(/\/\.\.\.$/, '').replace(/\/$/, '');
+	if (cleaned === '.' || cleaned === '') return basename(workdir ?? '/app') || 'app';
+	const last = basename(cleaned);
+	// `example.com/cmd/v2` builds `cmd` (the major-version suffix is dropped by cmd/go).
+	return /^v\d+$/.test(last) ? basename(dirname(cleaned)) : last;
+}

@@ -1,0 +1,47 @@
+import { lookupCgoModule } from '../knowledge/cgo-modules';
+import { parseGoMod } from '../parse/gomod';
+import type { FileSystemView } from './file-system';
+import { scanGoSources } from './go-sources';
+import type { ProgramCgoUse } from './linkage';
+import { dirname, joinPath } from './paths';
+import type { CgoRequirement, GoModuleModel } from './project';
+
+/** How far up from a Dockerfile we look for the go.mod of its build context. */
+const MAX_LEVELS_UP = 6;
+
+/** Finds the go.mod that governs `dir`: in it or the nearest parent. */
+export function findGoMod(fs: FileSystemView, dir: string): string | undefined {
+	let current = dir;
+	for (let level = 0; level <= MAX_LEVELS_UP; level++) {
+		const candidate = joinPath(current, 'go.mod');
+		if (fs.readFile(candidate) !== undefined) return candidate;
+		const parent = dirname(current);
+		if (parent === current) break;
+		current = parent;
+	}
+	return undefined;
+}
+
+/** Builds the model of one module: go.mod, cgo requirements and what its sources import. */
+export function buildGoModule(fs: FileSystemView, goModPath: string): GoModuleModel | undefined {
+	const text = fs.readFile(goModPath);
+	if (text === undefined) return undefined;
+	const syntax = parseGoMod(text, 'go.mod');
+	const dir = dirname(goModPath);
+	const modulePath = syntax.module?.path.value;
+	const scan = scanGoSources(fs, dir, modulePath ?? '');
+	const cgoRequirements: CgoRequirement[] = [];
+	for (const req of syntax.require) {
+		if (!lookupCgoModule(req.path.value)) continue;
+		cgoRequirements.push({ module: req.path.value, version: req.version.value, span: req.span, indirect: req.indirect });
+	}
+	const program: ProgramCgoUse = {
+		sourcesVisible: scan.visible,
+		ownCgoFiles: scan.cgoFiles,
+		importsNet: scan.visible ? scan.importsNet : true,
+		importsOsUser: scan.importsOsUser,
+		thirdPartyImports: scan.thirdPartyImports,
+		cgoModules: cgoRequirements.map((r) => ({ path: r.module, imported: scan.thirdPartyImports.some((i) => i === r.module || i.startsWith(`${r.module}/`)) })),
+	};
+	return { path: goModPath, dir, text, syntax, modulePath, goVersion: syntax.go?.version.value, program, cgoRequirements };
+}

@@ -1,0 +1,129 @@
+import type { FileSystemView } from './file-system';
+import { STD_PACKAGES_USING_NET, STD_PACKAGES_USING_OS_USER } from '../knowledge/std-cgo-imports';
+import { joinPath } from './paths';
+
+/**
+ * What the Go sources of a module tell us about cgo, from a cheap scan of their import blocks
+ * (FACTS §3.2: the standard-library packages that use cgo are net, os/user and plugin).
+ */
+export interface GoSourceScan {
+	/** False when no `.go` file was visible: callers then assume a program that imports net, and say so. */
+	readonly visible: boolean;
+	readonly filesScanned: number;
+	/** Files with `import "C"` (their own cgo code). */
+	readonly cgoFiles: readonly string[];
+	/** Imports a standard package whose import graph reaches `net` (generated table). */
+	readonly importsNet: boolean;
+	/** Imports a standard package whose import graph reaches `os/user`. */
+	readonly importsOsUser: boolean;
+	/** Imports outside the standard library and this module: their own imports are not scanned. */
+	readonly thirdPartyImports: readonly string[];
+	readonly importsPlugin: boolean;
+	/** True when the scan stopped at its limit: absence of an import is then not proven. */
+	readonly truncated: boolean;
+}
+
+const MAX_FILES = 2000;
+const MAX_DEPTH = 12;
+const SKIP_DIRS = new Set(['vendor/', 'testdata/', 'node_modules/', '.git/']);
+
+export function scanGoSources(fs: FileSystemView, moduleDir: string, modulePath = ''): GoSourceScan {
+	const state: ScanState = { files: 0, cgoFiles: [], net: false, osUser: false, plugin: false, truncated: false, modulePath, thirdParty: new Set() };
+	walk(fs, moduleDir, 0, state);
+	return {
+		visible: state.files > 0,
+		filesScanned: state.files,
+		cgoFiles: state.cgoFiles,
+		importsNet: state.net,
+		importsOsUser: state.osUser,
+		importsPlugin: state.plugin,
+		thirdPartyImports: [...state.thirdParty].sort(),
+		truncated: state.truncated,
+	};
+}
+
+interface ScanState {
+	files: number;
+	cgoFiles: string[];
+	net: boolean;
+	osUser: boolean;
+	plugin: boolean;
+	truncated: boolean;
+	readonly modulePath: string;
+	readonly thirdParty: Set<string>;
+}
+
+function walk(fs: FileSystemView, dir: string, depth: number, state: ScanState): void {
+	if (depth > MAX_DEPTH) return;
+	for (const entry of fs.listDir(dir)) {
+		if (state.files >= MAX_FILES) {
+			state.truncated = true;
+			return;
+		}
+		if (entry.endsWith('/')) {
+			// A nested go.mod is another module; `_` and `.` directories are ignored by the go command.
+			if (SKIP_DIRS.has(entry) || entry.startsWith('.') || entry.startsWith('_')) continue;
+			const sub = joinPath(dir, entry);
+			if (fs.listDir(sub).includes('go.mod')) continue;
+			walk(fs, sub, depth + 1, state);
+		} else if (entry.endsWith('.go') && !entry.endsWith('_test.go')) {
+			const path = joinPath(dir, entry);
+			const text = fs.readFile(path);
+			if (text === undefined) continue;
+			state.files++;
+			recordImports(path, importsOf(text), state);
+		}
+	}
+}
+
+function recordImports(path: string, imports: readonly string[], state: ScanState): void {
+	for (const imported of imports) {
+		if (imported === 'C') state.cgoFiles.push(path);
+		if (STD_PACKAGES_USING_NET.has(imported)) state.net = true;
+		if (STD_PACKAGES_USING_OS_USER.has(imported)) state.osUser = true;
+		if (imported === 'plugin') state.plugin = true;
+		if (isThirdParty(imported, state.modulePath)) state.thirdParty.add(imported);
+	}
+}
+
+/** The go command treats an import path whose first element has a dot as non-standard. */
+function isThirdParty(importPath: string, modulePath: string): boolean {
+	const first = importPath.split('/')[0]!;
+	if (!first.includes('.')) return false;
+	return modulePath === '' || (importPath !== modulePath && !importPath.startsWith(`${modulePath}/`));
+}
+
+/**
+ * The import paths of a Go file: only the import declarations after the package clause are read,
+ * so a large file costs little. Comments and strings before them are skipped.
+ */
+export function importsOf(text: string): string[] {
+	const imports: string[] = [];
+	const header = stripComments(text.slice(0, 64 * 1024));
+	const pkg = /\bpackage\s+\w+/.exec(header);
+	if (!pkg) return imports;
+	let rest = header.slice(pkg.index + pkg[0].length);
+	for (;;) {
+		const m = /^\s*;?\s*import\s*/.exec(rest);
+		if (!m) break;
+		rest = rest.slice(m[0].length);
+		if (rest.startsWith('(')) {
+			const close = rest.indexOf(')');
+			const block = close < 0 ? rest : rest.slice(0, close);
+			for (const spec of block.matchAll(/(?:^|[\s;(])(?:[\w.]+\s+)?"([^"]*)"/g)) imports.push(spec[1]!);
+			if (close < 0) break;
+			rest = rest.slice(close + 1);
+		} else {
+			const single = /^(?:[\w.]+\s+)?"([^"]*)"/.exec(rest);
+			if (!single) break;
+			imports.push(single[1]!);
+			rest = rest.slice(single[0].length);
+		}
+	}
+	return imports;
+}
+
+function stripComments(text: string): string {
+	// Keeps offsets irrelevant here; replaces comments by a space so tokens stay separated.
+	return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ');
+}

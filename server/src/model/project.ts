@@ -1,0 +1,117 @@
+import type { ImageFacts } from '../knowledge/types';
+import type { DfInstruction, DockerfileSyntax } from '../parse/dockerfile';
+import type { GoModFile } from '../parse/gomod';
+import type { Span } from '../parse/span';
+import type { CgoDecision, CompilerPresence } from './cgo';
+import type { Env } from './env';
+import type { GoBuildCommand } from './go-command';
+import type { Linkage, ProgramCgoUse } from './linkage';
+import type { PackageInstall } from './package-install';
+import type { StageSyntax } from './dockerfile/stages';
+
+/**
+ * The build model: everything the rules look at, derived from Dockerfiles, go.mod and Go sources
+ * (and, later, CI files). Rules read it; they never parse.
+ */
+export interface ProjectModel {
+	readonly dockerfiles: readonly DockerfileModel[];
+	readonly modules: readonly GoModuleModel[];
+	/** Every `go build`/`go install` found, in file order. */
+	readonly builds: readonly GoBuild[];
+	/** Every place a built binary ends up and may run. */
+	readonly deliveries: readonly Delivery[];
+}
+
+export interface GoModuleModel {
+	readonly path: string; // the go.mod file
+	readonly dir: string;
+	readonly text: string;
+	readonly syntax: GoModFile;
+	readonly modulePath: string | undefined;
+	readonly goVersion: string | undefined;
+	readonly program: ProgramCgoUse;
+	/** Requirements of go.mod that wrap C libraries, with their spans for related information. */
+	readonly cgoRequirements: readonly CgoRequirement[];
+}
+
+export interface CgoRequirement {
+	readonly module: string;
+	readonly version: string;
+	readonly span: Span;
+	readonly indirect: boolean;
+}
+
+export interface DockerfileModel {
+	readonly path: string;
+	readonly text: string;
+	readonly syntax: DockerfileSyntax;
+	readonly stages: readonly StageModel[];
+	/** Build context directory (where `COPY . .` reads from). */
+	readonly contextDir: string;
+	readonly module: GoModuleModel | undefined;
+}
+
+export interface StageModel {
+	readonly file: string;
+	readonly syntax: StageSyntax;
+	/** The image this stage finally rests on (following `FROM <stage>` chains); undefined for unknown images. */
+	readonly image: ImageFacts | undefined;
+	/** The expanded image reference of the root image, or undefined when it depends on an unknown build arg. */
+	readonly imageRef: string | undefined;
+	/** The stage this one starts from, when FROM names an earlier stage. */
+	readonly base: StageModel | undefined;
+	readonly compiler: CompilerPresence;
+	readonly installs: readonly PackageInstall[];
+	readonly builds: readonly GoBuild[];
+	readonly copies: readonly CopyStep[];
+	/** RUN steps whose effect we cannot see (make, scripts): findings that depend on them say so. */
+	readonly opaqueSteps: readonly OpaqueStep[];
+	readonly entrypoint: DfInstruction | undefined;
+	readonly envAtEnd: Env;
+}
+
+export interface OpaqueStep {
+	readonly file: string;
+	readonly span: Span;
+	readonly description: string;
+}
+
+export interface GoBuild {
+	readonly file: string;
+	/** The whole `go build …` command. */
+	readonly span: Span;
+	/** The RUN (or CI step) that holds it: fixes that add ENV/inline settings anchor here. */
+	readonly instructionSpan: Span;
+	readonly stage: StageModel;
+	readonly command: GoBuildCommand;
+	readonly env: Env;
+	readonly workdir: string | undefined;
+	/** Absolute path of the output inside the build environment, when known. */
+	readonly outputPath: string | undefined;
+	readonly module: GoModuleModel | undefined;
+	readonly cgo: CgoDecision;
+	readonly linkage: Linkage;
+	/** True for `go install pkg@version`: the workspace module is not what gets compiled. */
+	readonly remoteInstall: boolean;
+}
+
+export interface CopyStep {
+	readonly file: string;
+	readonly instruction: DfInstruction;
+	readonly stage: StageModel;
+	/** The stage named by `--from`, when it names one. */
+	readonly fromStage: StageModel | undefined;
+	/** An image named by `--from` that is not a stage. */
+	readonly fromImage: string | undefined;
+	readonly sources: readonly { readonly path: string; readonly span: Span }[];
+	readonly destination: { readonly path: string; readonly span: Span } | undefined;
+}
+
+/** A binary built by `build` that lands in `stage` through `copy`. */
+export interface Delivery {
+	readonly build: GoBuild;
+	readonly copy: CopyStep;
+	readonly stage: StageModel;
+	/** Path of the binary in the receiving stage. */
+	readonly path: string | undefined;
+}

@@ -1,0 +1,184 @@
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import type { Flag } from 'dockerfile-ast/lib/flag';
+import type { Property } from 'dockerfile-ast/lib/property';
+import type { Span } from './span';
+import { LineIndex } from './line-index';
+
+/**
+ * A Dockerfile as plain data with offsets, so that the model never sees dockerfile-ast's types or its
+ * line/character ranges. dockerfile-ast never fails on input (PARSING.md); we keep it that way.
+ */
+export interface DockerfileSyntax {
+	readonly text: string;
+	/** `\` or the backtick from a `# escape=` directive. */
+	readonly escapeChar: string;
+	readonly directives: readonly Directive[];
+	readonly instructions: readonly DfInstruction[];
+	readonly comments: readonly DfComment[];
+}
+
+export interface Directive {
+	readonly name: string;
+	readonly value: string;
+	readonly span: Span;
+}
+
+export interface DfComment {
+	/** The comment text after `#`, trimmed. */
+	readonly content: string;
+	readonly span: Span;
+}
+
+/** A word as written (quotes and variables intact) with its span. */
+export interface DfWord {
+	readonly value: string;
+	readonly span: Span;
+}
+
+export interface DfFlag {
+	readonly name: string;
+	readonly value: string | undefined;
+	readonly span: Span;
+	readonly valueSpan: Span | undefined;
+}
+
+export interface DfProperty {
+	readonly name: string;
+	readonly nameSpan: Span;
+	/** Quotes and escapes removed; undefined for `ARG NAME` without a default. */
+	readonly value: string | undefined;
+	readonly valueSpan: Span | undefined;
+	readonly span: Span;
+}
+
+/** Shell text to hand to bash, with the document offset of its first character. */
+export interface ShellFragment {
+	readonly text: string;
+	readonly baseOffset: number;
+	/** True for a heredoc body (`RUN <<EOF`), whose lines are not joined by the escape character. */
+	readonly heredoc: boolean;
+}
+
+export interface DfInstruction {
+	/** Upper-cased keyword, e.g. `FROM`, `RUN`. */
+	readonly keyword: string;
+	readonly span: Span;
+	readonly keywordSpan: Span;
+	/** Arguments after the flags, as written. */
+	readonly args: readonly DfWord[];
+	readonly flags: readonly DfFlag[];
+	/** ENV and ARG key/value pairs. */
+	readonly properties: readonly DfProperty[];
+	/** Exec form (`["a","b"]`) of RUN/CMD/ENTRYPOINT: the decoded strings. */
+	readonly execForm: readonly DfWord[] | undefined;
+	/** Shell form of RUN/CMD/ENTRYPOINT: the script text(s). */
+	readonly shell: readonly ShellFragment[];
+	/** Nested instruction of an `ONBUILD`. */
+	readonly onbuild: DfInstruction | undefined;
+}
+
+const SHELL_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+
+export function parseDockerfile(text: string): DockerfileSyntax {
+	const lines = new LineIndex(text);
+	const dockerfile = DockerfileParser.parse(text);
+	const escapeChar = dockerfile.getEscapeCharacter();
+	return {
+		text,
+		escapeChar,
+		directives: dockerfile.getDirectives().map((d) => ({ name: d.getName(), value: d.getValue(), span: lines.spanOf(d.getRange()) })),
+		instructions: dockerfile.getInstructions().map((i) => convertInstruction(i, text, lines)),
+		comments: dockerfile.getComments().map((c) => ({ content: c.getContent().trim(), span: lines.spanOf(c.getRange()) })),
+	};
+}
+
+function convertInstruction(instruction: Instruction, text: string, lines: LineIndex): DfInstruction {
+	const keyword = instruction.getKeyword().toUpperCase();
+	const flags = flagsOf(instruction).map((f) => convertFlag(f, lines));
+	const args = instruction.getArguments().map((a) => ({ value: a.getValue(), span: lines.spanOf(a.getRange()) }));
+	const span = lines.spanOf(instruction.getRange());
+	const execForm = SHELL_KEYWORDS.has(keyword) ? execFormOf(instruction, lines) : undefined;
+	return {
+		keyword,
+		span,
+		keywordSpan: lines.spanOf(instruction.getInstructionRange()),
+		args,
+		flags,
+		properties: propertiesOf(instruction).map((p) => convertProperty(p, lines)),
+		execForm,
+		shell: SHELL_KEYWORDS.has(keyword) && !execForm ? shellFragments(instruction, text, span, lines) : [],
+		onbuild: keyword === 'ONBUILD' ? onbuildTrigger(instruction, text, lines) : undefined,
+	};
+}
+
+function flagsOf(instruction: Instruction): Flag[] {
+	const withFlags = instruction as Instruction & { getFlags?: () => Flag[] };
+	return typeof withFlags.getFlags === 'function' ? withFlags.getFlags() : [];
+}
+
+function convertFlag(flag: Flag, lines: LineIndex): DfFlag {
+	const valueRange = flag.getValueRange();
+	return {
+		name: flag.getName(),
+		value: flag.getValue() ?? undefined,
+		span: lines.spanOf(flag.getRange()),
+		valueSpan: valueRange ? lines.spanOf(valueRange) : undefined,
+	};
+}
+
+function propertiesOf(instruction: Instruction): Property[] {
+	const withProps = instruction as Instruction & { getProperties?: () => Property[]; getProperty?: () => Property | null };
+	if (typeof withProps.getProperties === 'function') return withProps.getProperties();
+	if (typeof withProps.getProperty === 'function') {
+		const property = withProps.getProperty();
+		return property ? [property] : [];
+	}
+	return [];
+}
+
+function convertProperty(property: Property, lines: LineIndex): DfProperty {
+	const valueRange = property.getValueRange();
+	return {
+		name: property.getName(),
+		nameSpan: lines.spanOf(property.getNameRange()),
+		value: property.getValue() ?? undefined,
+		valueSpan: valueRange ? lines.spanOf(valueRange) : undefined,
+		span: lines.spanOf(property.getRange()),
+	};
+}
+
+function execFormOf(instruction: Instruction, lines: LineIndex): DfWord[] | undefined {
+	const json = instruction as Instruction & { getJSONStrings?: () => { getJSONValue(): string; getRange(): Parameters<LineIndex['spanOf']>[0] }[] };
+	if (typeof json.getJSONStrings !== 'function') return undefined;
+	const raw = instruction.getRawArgumentsContent()?.trimStart() ?? '';
+	if (!raw.startsWith('[')) return undefined;
+	const strings = json.getJSONStrings();
+	if (strings.length === 0) return undefined;
+	return strings.map((s) => ({ value: s.getJSONValue(), span: lines.spanOf(s.getRange()) }));
+}
+
+/**
+ * The shell script of a RUN/CMD/ENTRYPOINT. `RUN <<EOF` runs the heredoc body as the script; any other
+ * heredoc (`RUN cat <<EOF > f`) is data that bash itself understands, so the whole text goes to bash.
+ */
+function shellFragments(instruction: Instruction, text: string, span: Span, lines: LineIndex): ShellFragment[] {
+	const argsRanges = instruction.getArgumentsRanges();
+	if (argsRanges.length === 0) return [];
+	const start = lines.spanOf(argsRanges[0]!).start;
+	const body = text.slice(start, span.end);
+	const heredocs = (instruction as Instruction & { getHeredocs?: () => { getContentRange(): Parameters<LineIndex['spanOf']>[0] | null }[] }).getHeredocs?.() ?? [];
+	if (/^<<-?\s*["']?[A-Za-z_]/.test(body) && heredocs.length > 0) {
+		return heredocs.flatMap((h) => {
+			const range = h.getContentRange();
+			if (!range) return [];
+			const content = lines.spanOf(range);
+			return [{ text: text.slice(content.start, content.end), baseOffset: content.start, heredoc: true }];
+		});
+	}
+	return [{ text: body, baseOffset: start, heredoc: false }];
+}
+
+function onbuildTrigger(instruction: Instruction, text: string, lines: LineIndex): DfInstruction | undefined {
+	const trigger = (instruction as Instruction & { getTriggerInstruction?: () => Instruction | null }).getTriggerInstruction?.();
+	return trigger ? convertInstruction(trigger, text, lines) : undefined;
+}

@@ -1,0 +1,218 @@
+import type { Node } from 'web-tree-sitter';
+import type { Span } from './span';
+import type { Parsers } from './tree-sitter';
+
+/**
+ * YAML documents as plain values with spans, from tree-sitter-yaml. Only what configuration and CI files
+ * use: mappings, sequences, scalars (plain, quoted, block), anchors/aliases and `<<` merge keys.
+ */
+export type YamlValue = YamlScalar | YamlMap | YamlSeq;
+
+export interface YamlScalar {
+	readonly kind: 'scalar';
+	/** The scalar's string value (quotes and escapes removed, block scalars dedented). */
+	readonly value: string;
+	/** The whole node, quotes included. */
+	readonly span: Span;
+	readonly style: 'plain' | 'single' | 'double' | 'block';
+}
+
+export interface YamlPair {
+	readonly key: YamlScalar;
+	readonly value: YamlValue | undefined;
+	readonly span: Span;
+}
+
+export interface YamlMap {
+	readonly kind: 'map';
+	readonly entries: readonly YamlPair[];
+	readonly span: Span;
+}
+
+export interface YamlSeq {
+	readonly kind: 'seq';
+	readonly items: readonly YamlValue[];
+	readonly span: Span;
+}
+
+export interface YamlDocument {
+	readonly value: YamlValue | undefined;
+	readonly errors: readonly { readonly span: Span; readonly message: string }[];
+	readonly comments: readonly { readonly text: string; readonly span: Span }[];
+}
+
+/** Nesting deeper than this is not converted (hostile input must not exhaust the stack). */
+const MAX_DEPTH = 200;
+
+export function parseYaml(parsers: Parsers, text: string): YamlDocument {
+	const tree = parsers.parseYaml(text);
+	try {
+		const converter = new Converter(text);
+		const root = tree.rootNode;
+		const document = root.namedChildren.find((c) => c?.type === 'document') ?? undefined;
+		const value = document ? converter.firstValue(document, 0) : undefined;
+		converter.collect(root, 0);
+		return { value, errors: converter.errors, comments: converter.comments };
+	} finally {
+		tree.delete();
+	}
+}
+
+class Converter {
+	readonly errors: { span: Span; message: string }[] = [];
+	readonly comments: { text: string; span: Span }[] = [];
+	private readonly anchors = new Map<string, YamlValue | undefined>();
+
+	constructor(private readonly text: string) {}
+
+	/** Records comments and syntax errors anywhere in the tree (iteratively: the tree may be deep). */
+	collect(root: Node, _depth: number): void {
+		const stack: Node[] = [root];
+		while (stack.length > 0) {
+			const node = stack.pop()!;
+			if (node.type === 'comment') this.comments.push({ text: node.text, span: spanOf(node) });
+			else if (node.isError || node.isMissing) this.errors.push({ span: spanOf(node), message: node.isMissing ? `missing ${node.type}` : 'YAML syntax error' });
+			if (node.hasError || node.type === 'stream' || node.childCount > 0) {
+				for (let i = node.childCount - 1; i >= 0; i--) {
+					const child = node.child(i);
+					if (child) stack.push(child);
+				}
+			}
+		}
+	}
+
+	firstValue(node: Node, depth: number): YamlValue | undefined {
+		for (const child of node.namedChildren) {
+			if (!child || child.type === 'comment') continue;
+			const value = this.convert(child, depth + 1);
+			if (value) return value;
+		}
+		return undefined;
+	}
+
+	convert(node: Node, depth: number): YamlValue | undefined {
+		if (depth > MAX_DEPTH) return undefined;
+		switch (node.type) {
+			case 'block_node':
+			case 'flow_node':
+				return this.node(node, depth);
+			case 'block_mapping':
+			case 'flow_mapping':
+				return this.mapping(node, depth);
+			case 'block_sequence':
+			case 'flow_sequence':
+				return this.sequence(node, depth);
+			case 'plain_scalar':
+			case 'double_quote_scalar':
+			case 'single_quote_scalar':
+			case 'block_scalar':
+				return this.scalar(node);
+			case 'alias':
+				return this.anchors.get(node.text.slice(1));
+			default:
+				return undefined;
+		}
+	}
+
+	/** A block/flow node may carry an anchor (`&name`) or a tag before its content. */
+	private node(node: Node, depth: number): YamlValue | undefined {
+		let anchor: string | undefined;
+		let value: YamlValue | undefined;
+		for (const child of node.namedChildren) {
+			if (!child) continue;
+			if (child.type === 'anchor') anchor = child.text.slice(1);
+			else if (child.type !== 'tag' && child.type !== 'comment') value ??= this.convert(child, depth + 1);
+		}
+		if (anchor !== undefined) this.anchors.set(anchor, value);
+		return value;
+	}
+
+	private mapping(node: Node, depth: number): YamlMap {
+		const entries: YamlPair[] = [];
+		for (const pair of node.namedChildren) {
+			if (!pair || (pair.type !== 'block_mapping_pair' && pair.type !== 'flow_pair')) continue;
+			const keyNode = pair.childForFieldName('key');
+			const valueNode = pair.childForFieldName('value');
+			const key = keyNode ? this.convert(keyNode, depth + 1) : undefined;
+			const value = valueNode ? this.convert(valueNode, depth + 1) : undefined;
+			if (key?.kind === 'scalar' && key.value === '<<' && keyNode?.type !== 'double_quote_scalar') {
+				entries.push(...mergeEntries(value));
+				continue;
+			}
+			if (key?.kind !== 'scalar') continue;
+			entries.push({ key, value, span: spanOf(pair) });
+		}
+		return { kind: 'map', entries: dedupeKeys(entries), span: spanOf(node) };
+	}
+
+	private sequence(node: Node, depth: number): YamlSeq {
+		const items: YamlValue[] = [];
+		for (const child of node.namedChildren) {
+			if (!child || child.type === 'comment') continue;
+			const target = child.type === 'block_sequence_item' ? child.namedChildren.find((c) => c && c.type !== 'comment') : child;
+			const value = target ? this.convert(target, depth + 1) : undefined;
+			if (value) items.push(value);
+		}
+		return { kind: 'seq', items, span: spanOf(node) };
+	}
+
+	private scalar(node: Node): YamlScalar {
+		const raw = this.text.slice(node.startIndex, node.endIndex);
+		switch (node.type) {
+			case 'double_quote_scalar':
+				return { kind: 'scalar', value: unescapeDouble(raw.slice(1, -1)), span: spanOf(node), style: 'double' };
+			case 'single_quote_scalar':
+				return { kind: 'scalar', value: raw.slice(1, -1).replace(/''/g, "'"), span: spanOf(node), style: 'single' };
+			case 'block_scalar':
+				return { kind: 'scalar', value: blockScalarValue(raw), span: spanOf(node), style: 'block' };
+			default:
+				return { kind: 'scalar', value: foldPlain(raw), span: spanOf(node), style: 'plain' };
+		}
+	}
+}
+
+/** Later keys win over earlier ones (and over merged ones), as YAML loaders do. */
+function dedupeKeys(entries: YamlPair[]): YamlPair[] {
+	const last = new Map<string, number>();
+	entries.forEach((e, i) => last.set(e.key.value, i));
+	return entries.filter((e, i) => last.get(e.key.value) === i);
+}
+
+function mergeEntries(value: YamlValue | undefined): YamlPair[] {
+	if (value?.kind === 'map') return [...value.entries];
+	if (value?.kind === 'seq') return value.items.flatMap((v) => (v.kind === 'map' ? v.entries : []));
+	return [];
+}
+
+function spanOf(node: Node): Span {
+	return { start: node.startIndex, end: node.endIndex };
+}
+
+/** Multi-line plain scalars fold line breaks into spaces. */
+function foldPlain(raw: string): string {
+	return raw.includes('\n') ? raw.split(/\r?\n/).map((l) => l.trim()).join(' ') : raw;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '"': '"', '\\': '\\', '/': '/', ' ': ' ', e: '\x1b', a: '\x07', b: '\b', f: '\f', v: '\v' };
+
+function unescapeDouble(body: string): string {
+	return body
+		.replace(/\\\r?\n\s*/g, '')
+		.replace(/\r?\n\s*/g, ' ')
+		.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, e: string) => {
+			if (e.length > 1) return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
+			return ESCAPES[e] ?? e;
+		});
+}
+
+/** `|` keeps line breaks, `>` folds them; the indentation of the first content line is removed. */
+function blockScalarValue(raw: string): string {
+	const newline = raw.indexOf('\n');
+	if (newline < 0) return '';
+	const header = raw.slice(0, newline);
+	const lines = raw.slice(newline + 1).split(/\r?\n/);
+	const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length));
+	const body = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
+	const text = header.startsWith('>') ? body.join('\n').replace(/([^\n])\n(?=[^\n ])/g, '$1 ') : body.join('\n');
+	return header.includes('-') ? text.replace(/\n+$/, '') : text.replace(/\n*$/, '\n');
+}

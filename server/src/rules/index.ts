@@ -1,0 +1,5 @@
+import { libcMismatch } from './libc-mismatch';
+import type { Rule } from './rule';
+
+/** The explicit registry of rules (actionlint's `rules := []Rule{…}`); a test checks it against the files and docs. */
+export const RULES: readonly Rule[] = [libcMismatch];

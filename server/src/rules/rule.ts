@@ -1,0 +1,25 @@
+import type { ProjectModel } from '../model/project';
+import type { FindingInput, Severity } from './types';
+
+/** What a rule sees: the model of everything analysed together, and a way to report. */
+export interface RuleContext {
+	readonly project: ProjectModel;
+	report(finding: FindingInput): void;
+}
+
+/**
+ * A rule is one file named by its stable id (STYLE §7.2). Ids are public: users type them in
+ * `# shipcheck ignore=<id>` and in configuration, so they are never renamed or reused.
+ */
+export interface Rule {
+	readonly id: string;
+	readonly defaultSeverity: Severity;
+	/** One sentence; also the hover text for a finding and the doc page's Summary. */
+	readonly summary: string;
+	check(context: RuleContext): void;
+}
+
+/** Where a rule's documentation lives; `docs/rules/<id>.md` in the repository. */
+export function ruleDocUrl(id: string): string {
+	return `https://github.com/go-shipcheck/go-shipcheck/blob/main/docs/rules/${id}.md`;
+}
