@@ -1,0 +1,3 @@
+module example.com/alpinecgo
+
+go 1.22
