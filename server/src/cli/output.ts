@@ -1,4 +1,4 @@
-import { textMapper } from '../lsp/convert';
+import { LineIndex } from '../parse/line-index';
 import { RULES } from '../rules/index';
 import { ruleDocUrl } from '../rules/rule';
 import type { Finding, Severity } from '../rules/types';
@@ -15,14 +15,14 @@ export interface PositionedFinding {
 }
 
 export function positionFindings(findings: readonly Finding[], readText: (file: string) => string | undefined, display: (file: string) => string): PositionedFinding[] {
-	const mappers = new Map<string, ReturnType<typeof textMapper>>();
+	const indexes = new Map<string, LineIndex>();
 	const mapper = (file: string) => {
-		let m = mappers.get(file);
-		if (!m) {
-			m = textMapper(readText(file) ?? '');
-			mappers.set(file, m);
+		let index = indexes.get(file);
+		if (!index) {
+			index = new LineIndex(readText(file) ?? '');
+			indexes.set(file, index);
 		}
-		return m;
+		return { positionAt: (offset: number) => ({ line: index.lineOf(offset), character: offset - index.lineStart(index.lineOf(offset)) }) };
 	};
 	return findings.map((finding) => {
 		const start = mapper(finding.file).positionAt(finding.span.start);
