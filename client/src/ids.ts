@@ -1,0 +1,15 @@
+// Names that must match package.json (contributes, settings) and the build layout. Kept free of `vscode`
+// imports so test/unit/package-manifest.test.ts can check them against the manifest.
+
+/** Client id: also the prefix of the `goShipcheck.trace.server` setting that vscode-languageclient reads. */
+export const CLIENT_ID = 'goShipcheck';
+export const CLIENT_NAME = 'Go Ship Check';
+/** The settings section the server reads with `workspace/configuration` (scoped per resource). */
+export const CONFIGURATION_SECTION = 'goShipcheck';
+/** The bundled server, relative to the extension root (scripts/build.mjs writes it, .vscodeignore ships it). */
+export const SERVER_MODULE = 'server/out/server.js';
+
+export const SHOW_OUTPUT_COMMAND = 'goShipcheck.showOutput';
+export const RESTART_SERVER_COMMAND = 'goShipcheck.restartServer';
+/** Every command the client registers; each must be contributed with a title and category. */
+export const COMMANDS: readonly string[] = [SHOW_OUTPUT_COMMAND, RESTART_SERVER_COMMAND];

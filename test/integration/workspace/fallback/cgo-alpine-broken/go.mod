@@ -1,0 +1,3 @@
+module example.com/cgo-alpine-broken
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/shipcheck-e2e
+
+go 1.22
