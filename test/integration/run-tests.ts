@@ -18,6 +18,9 @@ const codeWeb = path.join(root, 'scripts/code-web');
 const suite = path.join(root, 'build/integration/suite/index');
 const screenshots = path.join(root, 'test-results/screenshots');
 
+/** The same flags as package.json's "package" script (no repository URL to rewrite README links against). */
+const VSCE_FLAGS = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
+
 type Mode = 'development' | 'installed';
 
 function seconds(since: number): string {
@@ -46,7 +49,7 @@ function run(command: string, args: readonly string[], options: cp.SpawnSyncOpti
 function packageAndInstall(tmp: string, extensionsDir: string): void {
 	const vsix = path.join(tmp, 'go-shipcheck.vsix');
 	let started = Date.now();
-	run(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix]);
+	run(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', ...VSCE_FLAGS, '--out', vsix]);
 	console.log(`packaged ${vsix} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB) in ${seconds(started)}`);
 	started = Date.now();
 	const xdg = path.join(tmp, 'install-xdg');

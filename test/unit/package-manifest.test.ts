@@ -16,6 +16,7 @@ interface Manifest {
 	bin: Record<string, string>;
 	activationEvents: string[];
 	devDependencies: Record<string, string>;
+	scripts: Record<string, string>;
 	contributes: {
 		languages: { id: string; aliases?: string[]; filenames?: string[]; filenamePatterns?: string[]; extensions?: string[]; configuration?: string }[];
 		grammars: { language: string; scopeName: string; path: string }[];
@@ -156,6 +157,16 @@ describe('package.json and .vscodeignore', () => {
 		}
 		assert.equal(manifest.main, `./${manifest.main.replace(/^\.\//, '')}`);
 		assert.ok(existsSync(join(root, 'LICENSE')), 'LICENSE exists');
+	});
+
+	it('README.md\'s relative images exist and are packaged (the details page resolves them inside the extension)', () => {
+		const readme = readFileSync(join(root, 'README.md'), 'utf8');
+		const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)/g)].map((m) => m[1]!).filter((src) => !/^[a-z]+:/i.test(src)).map(rel);
+		for (const image of images) {
+			assert.ok(existsSync(join(root, image)), `${image} exists`);
+			assert.ok(isPackaged(image), `${image} is packaged`);
+		}
+		assert.match(manifest.scripts.package, /--no-rewrite-relative-links/, 'vsce keeps relative links relative');
 	});
 
 	it('every path the manifest contributes exists (grammars, language configurations, bin)', () => {

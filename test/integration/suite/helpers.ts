@@ -21,15 +21,11 @@ export function workspaceRoot(): string {
 	return folder.uri.fsPath;
 }
 
-/**
- * The broken example the suite works on: the server author's `examples/cgo-alpine-broken/Dockerfile` (copied into
- * the temporary workspace by run-tests.ts), else the suite's own copy under `fallback/` until that exists.
- */
+/** The broken example the suite works on: examples/cgo-alpine-broken, copied into the workspace by run-tests.ts. */
 export function brokenDockerfile(): string {
-	const candidates = ['examples/cgo-alpine-broken/Dockerfile', 'fallback/cgo-alpine-broken/Dockerfile'].map((p) => path.join(workspaceRoot(), p));
-	const found = candidates.find((p) => fs.existsSync(p));
-	assert.ok(found, `one of ${candidates.join(', ')} exists`);
-	return found;
+	const file = path.join(workspaceRoot(), 'examples/cgo-alpine-broken/Dockerfile');
+	assert.ok(fs.existsSync(file), `${file} exists (run-tests.ts copies the repo's examples/ into the workspace)`);
+	return file;
 }
 
 export function shipcheckExtension(): vscode.Extension<unknown> {

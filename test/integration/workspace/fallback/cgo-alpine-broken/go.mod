@@ -1,3 +1,0 @@
-module example.com/cgo-alpine-broken
-
-go 1.22
