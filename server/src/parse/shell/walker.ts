@@ -1,0 +1,674 @@
+import type { Node } from 'web-tree-sitter';
+import type { Parsers } from '../tree-sitter';
+import type { Span } from '../span';
+import { ShellState, StateStack } from './environment';
+import { charMap, mapSpan, type OffsetMap } from './offset-map';
+import { prepareShellText } from './prepare';
+import { collectSyntaxErrors } from './syntax-errors';
+import type {
+	Connector,
+	ParseShellOptions,
+	ShellAssignment,
+	ShellCommand,
+	ShellCommandKind,
+	ShellContextKind,
+	ShellDeclaration,
+	ShellEvent,
+	ShellSyntaxError,
+	ShellWord,
+} from './types';
+import { emptyWord, evalWord, type EvalContext, type Lookup, type OpaqueRange } from './words';
+import { commandBasename, spanUnion } from './word-utils';
+import { unwrapCommand } from './wrappers';
+
+/**
+ * Walks a tree-sitter-bash tree and produces the flat command list and the event list. It copes with the
+ * grammar's quirks (tree-sitter-bash 0.25.1): `cmd 2>/dev/null -o x` puts `-o x` under the redirect; `$"…"`
+ * comes as a `$` token next to a string; `a\⏎b` comes as two words; `a | b || c` nests the list in the
+ * pipeline. Commands inside `$(…)` and `sh -c '…'` are recorded too (with their context).
+ */
+
+const MAX_DEPTH = 200;
+const MAX_NESTED_SCRIPTS = 8;
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
+const CONNECTORS: Record<string, Connector> = { '&&': '&&', '||': '||', ';': ';', ';;': ';', '&': '&', '|': '|', '|&': '|&' };
+const WORD_TYPES = new Set([
+	'word', 'string', 'raw_string', 'ansi_c_string', 'translated_string', 'concatenation', 'simple_expansion', 'expansion',
+	'number', 'command_substitution', 'process_substitution', 'arithmetic_expansion', 'brace_expression', 'variable_name',
+	'special_variable_name', 'regex', 'extglob_pattern', 'test_operator', 'file_descriptor',
+]);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface Sequence {
+	pending: Connector | undefined;
+	last: Mutable<ShellCommand> | undefined;
+	lastEnd: number;
+}
+
+interface Shared {
+	readonly parsers: Pick<Parsers, 'parseBash'>;
+	readonly options: ParseShellOptions;
+	readonly rootText: string;
+	readonly rootBase: number;
+	readonly commands: Mutable<ShellCommand>[];
+	readonly events: ShellEvent[];
+	readonly errors: ShellSyntaxError[];
+	readonly stack: StateStack;
+	nested: number;
+	visitDepth: number;
+	tooDeep: boolean;
+}
+
+interface Level {
+	readonly shared: Shared;
+	readonly parseText: string;
+	readonly originalText: string;
+	readonly map: OffsetMap;
+	readonly opaque: readonly OpaqueRange[];
+	readonly seq: Sequence;
+	readonly within: readonly ShellContextKind[];
+	readonly conditional: boolean;
+	readonly parentCommand: number | undefined;
+	/** Extra argument nodes of a command, found under a following redirect (grammar quirk), by node id. */
+	readonly extraArgs: Map<number, Node[]>;
+	readonly depth: number;
+	readonly ctx: EvalContext;
+}
+
+export interface WalkResult {
+	readonly commands: ShellCommand[];
+	readonly events: ShellEvent[];
+	readonly errors: ShellSyntaxError[];
+}
+
+/** Parses and walks a top-level fragment. */
+export function walkFragment(parsers: Pick<Parsers, 'parseBash'>, text: string, options: ParseShellOptions): WalkResult {
+	const shared: Shared = {
+		parsers,
+		options,
+		rootText: text,
+		rootBase: options.baseOffset ?? 0,
+		commands: [],
+		events: [],
+		errors: [],
+		stack: new StateStack(ShellState.initial(options)),
+		nested: 0,
+		visitDepth: 0,
+		tooDeep: false,
+	};
+	const prepared = prepareShellText(text, { dockerEscape: options.dockerfile?.escapeChar, githubExpressions: options.githubExpressions });
+	const opaque: OpaqueRange[] = prepared.placeholders.map((p) => ({ ...p, kind: 'ci-expression' }));
+	const map: OffsetMap = { start: (i) => shared.rootBase + i, end: (j) => shared.rootBase + j };
+	walkText(shared, prepared.parseText, text, map, opaque, { within: [], conditional: false, parentCommand: undefined, depth: 0 });
+	return { commands: shared.commands, events: shared.events, errors: shared.errors };
+}
+
+function walkText(
+	shared: Shared,
+	parseText: string,
+	originalText: string,
+	map: OffsetMap,
+	opaque: readonly OpaqueRange[],
+	outer: { within: readonly ShellContextKind[]; conditional: boolean; parentCommand: number | undefined; depth: number },
+): void {
+	const tree = shared.parsers.parseBash(parseText);
+	try {
+		const level = makeLevel({
+			shared,
+			parseText,
+			originalText,
+			map,
+			opaque,
+			seq: { pending: undefined, last: undefined, lastEnd: 0 },
+			...outer,
+			extraArgs: new Map(),
+		});
+		visit(tree.rootNode, level);
+		collectSyntaxErrors(tree.rootNode, parseText, map, shared.errors);
+	} finally {
+		tree.delete();
+	}
+}
+
+function makeLevel(base: Omit<Level, 'ctx'>): Level {
+	const level: Level = {
+		...base,
+		ctx: {
+			parseText: base.parseText,
+			originalText: base.originalText,
+			map: base.map,
+			opaque: base.opaque,
+			rawOf: (span: Span) => rawOf(base.shared, span),
+			lookup: (name: string) => base.shared.stack.top.lookup(name),
+			onSubstitution: (node: Node) => substitution(node, level),
+		},
+	};
+	return level;
+}
+
+function derive(level: Level, change: { within?: ShellContextKind; conditional?: boolean; seq?: Sequence }): Level {
+	return makeLevel({
+		...level,
+		within: change.within ? [...level.within, change.within] : level.within,
+		conditional: level.conditional || (change.conditional ?? false),
+		seq: change.seq ?? level.seq,
+		depth: level.depth + 1,
+	});
+}
+
+function rawOf(shared: Shared, span: Span): string {
+	return shared.rootText.slice(Math.max(0, span.start - shared.rootBase), Math.max(0, span.end - shared.rootBase));
+}
+
+function emit(level: Level, event: ShellEvent): void {
+	level.shared.events.push(event);
+	level.shared.stack.apply(event, level.shared.commands);
+}
+
+function scoped(level: Level, scope: Extract<ShellEvent, { kind: 'enter' }>['scope'], command: number | undefined, body: () => void): void {
+	emit(level, { kind: 'enter', scope, command });
+	try {
+		body();
+	} finally {
+		emit(level, { kind: 'leave' });
+	}
+}
+
+function visitChildren(node: Node, level: Level): void {
+	for (const child of node.children) visit(child, level);
+}
+
+function visit(node: Node, level: Level): void {
+	const shared = level.shared;
+	if (shared.visitDepth > MAX_DEPTH) {
+		if (!shared.tooDeep) {
+			shared.tooDeep = true;
+			shared.errors.push({ span: mapSpan(level.map, node.startIndex, node.endIndex), message: 'shell script nested too deeply to analyse' });
+		}
+		return;
+	}
+	shared.visitDepth++;
+	try {
+		visitNode(node, level);
+	} finally {
+		shared.visitDepth--;
+	}
+}
+
+function visitNode(node: Node, level: Level): void {
+	if (!node.isNamed) {
+		const connector = CONNECTORS[node.type];
+		if (connector) level.seq.pending = connector;
+		return;
+	}
+	// The right side of `||` may not run: its effects become "maybe" (merged as unknown).
+	if (level.seq.pending === '||' && node.type !== 'list' && node.type !== 'comment' && !WORD_TYPES.has(node.type)) {
+		scoped(level, 'conditional', undefined, () => visitStatement(node, derive(level, { conditional: true })));
+		return;
+	}
+	visitStatement(node, level);
+}
+
+function visitStatement(node: Node, level: Level): void {
+	switch (node.type) {
+		case 'command':
+			simpleCommand(node, level);
+			return;
+		case 'variable_assignment':
+			assignmentCommand([node], node, level);
+			return;
+		case 'variable_assignments':
+			assignmentCommand(node.namedChildren.filter((c) => c.type === 'variable_assignment'), node, level);
+			return;
+		case 'declaration_command':
+			declarationCommand(node, level);
+			return;
+		case 'unset_command':
+			unsetCommand(node, level);
+			return;
+		case 'subshell':
+			scoped(level, 'subshell', undefined, () => visitChildren(node, derive(level, { within: 'subshell' })));
+			return;
+		case 'compound_statement':
+			visitChildren(node, derive(level, { within: 'group' }));
+			return;
+		case 'pipeline':
+			pipeline(node, level);
+			return;
+		case 'redirected_statement':
+			redirected(node, level);
+			return;
+		case 'if_statement':
+			scoped(level, 'conditional', undefined, () => visitChildren(node, derive(level, { within: 'if', conditional: true })));
+			return;
+		case 'while_statement':
+		case 'c_style_for_statement':
+			scoped(level, 'conditional', undefined, () => visitChildren(node, derive(level, { within: 'loop', conditional: true })));
+			return;
+		case 'for_statement':
+			forStatement(node, level);
+			return;
+		case 'case_statement':
+			scoped(level, 'conditional', undefined, () => visitChildren(node, derive(level, { within: 'case', conditional: true })));
+			return;
+		case 'function_definition': {
+			const body = node.childForFieldName('body');
+			if (body) scoped(level, 'function', undefined, () => visit(body, derive(level, { within: 'function', conditional: true, seq: newSequence() })));
+			return;
+		}
+		case 'comment':
+		case 'heredoc_body':
+		case 'heredoc_start':
+		case 'heredoc_end':
+		case 'file_redirect':
+		case 'herestring_redirect':
+			return;
+		case 'test_command':
+			scanSubstitutions(node, level);
+			return;
+		default:
+			if (WORD_TYPES.has(node.type)) scanSubstitutions(node, level);
+			else visitChildren(node, level);
+	}
+}
+
+function newSequence(): Sequence {
+	return { pending: undefined, last: undefined, lastEnd: 0 };
+}
+
+function pipeline(node: Node, level: Level): void {
+	for (const child of node.children) {
+		if (!child.isNamed) visit(child, level);
+		else scoped(level, 'pipeline', undefined, () => visit(child, derive(level, { within: 'pipeline' })));
+	}
+}
+
+function forStatement(node: Node, level: Level): void {
+	scoped(level, 'conditional', undefined, () => {
+		const inner = derive(level, { within: 'loop', conditional: true });
+		for (const value of node.childrenForFieldName('value')) if (value) scanSubstitutions(value, inner);
+		const variable = node.childForFieldName('variable');
+		if (variable) {
+			emit(inner, { kind: 'set', command: undefined, name: variable.text, value: undefined, unknown: true, exported: undefined, append: false, span: mapSpan(level.map, variable.startIndex, variable.endIndex) });
+		}
+		const body = node.childForFieldName('body');
+		if (body) visit(body, inner);
+	});
+}
+
+function redirected(node: Node, level: Level): void {
+	const body = node.childForFieldName('body');
+	const redirects = node.childrenForFieldName('redirect').filter((r): r is Node => r !== null);
+	const extras = redirects.flatMap((r) => extraDestinations(r));
+	if (body && extras.length > 0) {
+		const target = lastCommandNode(body);
+		if (target) level.extraArgs.set(target.id, [...(level.extraArgs.get(target.id) ?? []), ...extras]);
+	}
+	const before = level.shared.commands.length;
+	if (body) visit(body, level);
+	const shell = body?.type === 'command' ? level.shared.commands.slice(before).find((c) => c.span.start === level.map.start(body.startIndex)) : undefined;
+	for (const r of redirects) {
+		if (r.type !== 'heredoc_redirect') continue;
+		if (shell) heredocScript(r, shell, level);
+		// Statements written after the heredoc start on its line: `cat <<EOF | sh`, `<<EOF && go build`.
+		for (const child of r.children) {
+			if (!child.isNamed) visit(child, level);
+			else if (!WORD_TYPES.has(child.type) && !child.type.startsWith('heredoc') && child.type !== 'file_redirect') visit(child, level);
+		}
+	}
+}
+
+/** `cmd 2>/dev/null -o x .`: tree-sitter-bash puts `-o x .` under the redirect; they are arguments of cmd. */
+function extraDestinations(redirect: Node): Node[] {
+	if (redirect.type !== 'file_redirect') return [];
+	const destinations = redirect.childrenForFieldName('destination').filter((d): d is Node => d !== null);
+	return destinations.slice(1);
+}
+
+function lastCommandNode(node: Node): Node | undefined {
+	if (node.type === 'command') return node;
+	if (node.type === 'redirected_statement') {
+		const body = node.childForFieldName('body');
+		return body ? lastCommandNode(body) : undefined;
+	}
+	if (node.type === 'list' || node.type === 'pipeline') {
+		const named = node.namedChildren;
+		const last = named[named.length - 1];
+		return last ? lastCommandNode(last) : undefined;
+	}
+	return undefined;
+}
+
+function scanSubstitutions(node: Node, level: Level, depth = 0): void {
+	if (depth > MAX_DEPTH) return;
+	for (const child of node.namedChildren) {
+		if (child.type === 'command_substitution' || child.type === 'process_substitution') substitution(child, level);
+		else scanSubstitutions(child, level, depth + 1);
+	}
+}
+
+function substitution(node: Node, level: Level): void {
+	if (level.opaque.some((r) => node.startIndex >= r.start && node.startIndex < r.end)) return;
+	const kind = node.type === 'process_substitution' ? 'process-substitution' : 'command-substitution';
+	scoped(level, 'command-substitution', undefined, () => visitChildren(node, derive(level, { within: kind, seq: newSequence() })));
+}
+
+/** Groups argument nodes that form one word: adjacent, or joined only by `\⏎` (grammar quirks). */
+function wordGroups(nodes: readonly Node[], text: string): Node[][] {
+	const groups: Node[][] = [];
+	let prev: Node | undefined;
+	for (const node of nodes) {
+		const gap = prev ? text.slice(prev.endIndex, node.startIndex) : undefined;
+		if (prev && gap !== undefined && (gap === '' || /^(\\\n)+$/.test(gap))) groups[groups.length - 1]!.push(node);
+		else groups.push([node]);
+		prev = node;
+	}
+	return groups;
+}
+
+function evalWords(nodes: readonly Node[], level: Level, ctx: EvalContext = level.ctx): ShellWord[] {
+	const sorted = [...nodes].sort((a, b) => a.startIndex - b.startIndex);
+	return wordGroups(sorted, level.parseText).flatMap((group) => evalWord(ctx, group, true));
+}
+
+function evalAssignment(node: Node, ctx: EvalContext, level: Level): ShellAssignment {
+	const nameNode = node.childForFieldName('name') ?? node.namedChildren[0] ?? node;
+	const valueNode = node.childForFieldName('value');
+	const op = node.children.find((c) => !c.isNamed && (c.type === '=' || c.type === '+='));
+	const append = op?.type === '+=';
+	const eq = op ? op.endIndex : nameNode.endIndex;
+	let value: ShellWord;
+	if (valueNode) {
+		// A value may be split over adjacent nodes (`A=$"x"`); take everything up to the end of the node.
+		const nodes = node.namedChildren.filter((c) => c.startIndex >= eq);
+		value = evalWord(ctx, nodes.length > 0 ? nodes : [valueNode], false)[0] ?? emptyWord(ctx, eq);
+	} else {
+		value = emptyWord(ctx, eq);
+	}
+	return {
+		name: level.parseText.slice(nameNode.startIndex, nameNode.endIndex),
+		nameSpan: mapSpan(level.map, nameNode.startIndex, nameNode.endIndex),
+		span: mapSpan(level.map, node.startIndex, node.endIndex),
+		value,
+		append,
+	};
+}
+
+/** Prefix assignments see the ones before them (bash evaluates them left to right). */
+function evalPrefixAssignments(nodes: readonly Node[], level: Level): ShellAssignment[] {
+	const overlay = new Map<string, Lookup>();
+	const ctx: EvalContext = { ...level.ctx, lookup: (name) => overlay.get(name) ?? level.ctx.lookup(name) };
+	return nodes.map((node) => {
+		const a = evalAssignment(node, ctx, level);
+		overlay.set(a.name, a.value.value === undefined || a.append ? { kind: 'set-unknown' } : { kind: 'value', value: a.value.value });
+		return a;
+	});
+}
+
+function addCommand(
+	level: Level,
+	node: Node,
+	kind: ShellCommandKind,
+	assignments: readonly ShellAssignment[],
+	words: readonly ShellWord[],
+	declarations: readonly ShellDeclaration[],
+): Mutable<ShellCommand> {
+	const shared = level.shared;
+	const seq = level.seq;
+	let connector = seq.pending;
+	if (!connector && seq.last) connector = /(^|[^\\])\n/.test(level.parseText.slice(seq.lastEnd, node.startIndex)) ? 'newline' : ';';
+	let span = mapSpan(level.map, node.startIndex, node.endIndex);
+	const pieces = [...assignments.map((a) => a.span), ...words.map((w) => w.span)];
+	if (pieces.length > 0) span = pieces.reduce(spanUnion);
+	const command: Mutable<ShellCommand> = {
+		index: shared.commands.length,
+		kind,
+		span,
+		assignments,
+		words,
+		name: words[0]?.value,
+		declarations,
+		connector,
+		nextConnector: undefined,
+		within: level.within,
+		conditional: level.conditional || connector === '||',
+		parentCommand: level.parentCommand,
+	};
+	if (seq.last) seq.last.nextConnector = connector;
+	seq.pending = undefined;
+	seq.last = command;
+	seq.lastEnd = node.endIndex;
+	shared.commands.push(command);
+	emit(level, { kind: 'command', command: command.index });
+	return command;
+}
+
+function simpleCommand(node: Node, level: Level): void {
+	const prefix: Node[] = [];
+	const args: Node[] = [];
+	let nameNode: Node | null = null;
+	const children = node.children;
+	for (let i = 0; i < children.length; i++) {
+		const child = children[i]!;
+		const field = node.fieldNameForChild(i);
+		if (field === 'name') nameNode = child;
+		else if (field === 'argument') args.push(child);
+		else if (field === 'redirect') args.push(...extraDestinations(child));
+		else if (child.type === 'variable_assignment' && !nameNode) prefix.push(child);
+	}
+	args.push(...(level.extraArgs.get(node.id) ?? []));
+	const assignments = evalPrefixAssignments(prefix, level);
+	const nameNodes = nameNode ? (nameNode.namedChildCount > 0 ? nameNode.namedChildren : [nameNode]) : [];
+	const words = evalWords([...nameNodes, ...args], level);
+	if (words.length === 0) {
+		addCommand(level, node, 'assignment', assignments, [], []);
+		setAll(level, assignments, level.shared.commands.length - 1);
+		return;
+	}
+	const name = words[0]!.value;
+	const kind: ShellCommandKind = name === 'cd' || name === 'pushd' ? 'cd' : 'simple';
+	const command = addCommand(level, node, kind, assignments, words, []);
+	builtinEffects(command, level);
+	const script = shellScriptWord(words);
+	if (script) nestedScript(script, command, level);
+}
+
+function setAll(level: Level, assignments: readonly ShellAssignment[], command: number): void {
+	for (const a of assignments) {
+		emit(level, { kind: 'set', command, name: a.name, value: a.value, unknown: a.value.dynamic, exported: undefined, append: a.append, span: a.span });
+	}
+}
+
+function assignmentCommand(nodes: readonly Node[], node: Node, level: Level): void {
+	// `A=1 B=$A` alone: each assignment is done before the next one is expanded.
+	const assignments = evalPrefixAssignments(nodes, level);
+	const command = addCommand(level, node, 'assignment', assignments, [], []);
+	setAll(level, assignments, command.index);
+}
+
+function declarationCommand(node: Node, level: Level): void {
+	const keywordNode = node.children[0];
+	const keyword = keywordNode && !keywordNode.isNamed ? keywordNode.type : level.parseText.slice(node.startIndex, node.endIndex).split(/\s/)[0] ?? '';
+	const options = node.namedChildren
+		.filter((c) => c.type === 'word')
+		.map((c) => level.parseText.slice(c.startIndex, c.endIndex))
+		.filter((t) => /^[-+][A-Za-z]+$/.test(t));
+	const has = (sign: string, letter: string) => options.some((o) => o[0] === sign && o.includes(letter));
+	if (has('-', 'f') || has('-', 'F') || has('-', 'p')) {
+		addCommand(level, node, 'simple', [], evalWords(node.children, level), []);
+		return;
+	}
+	let exported: boolean | undefined;
+	if (keyword === 'export') exported = !has('-', 'n');
+	else if (has('-', 'x')) exported = true;
+	else if (has('+', 'x')) exported = false;
+	const declarations: ShellDeclaration[] = [];
+	const words: ShellWord[] = [];
+	for (const child of node.children) {
+		if (child.type === 'variable_assignment') {
+			const decl = declarationItem(child, level, exported);
+			if (decl) declarations.push(decl);
+			words.push(wordOfAssignment(child, decl, level));
+			continue;
+		}
+		if (child.type === 'variable_name') {
+			const decl = declarationItem(child, level, exported);
+			if (decl) declarations.push(decl);
+		}
+		words.push(...evalWords([child], level));
+	}
+	const command = addCommand(level, node, 'declaration', [], words, declarations);
+	for (const d of declarations) {
+		if (d.value) emit(level, { kind: 'set', command: command.index, name: d.name, value: d.value, unknown: d.value.dynamic, exported, append: false, span: d.span });
+		else if (exported !== undefined) emit(level, { kind: 'set', command: command.index, name: d.name, value: undefined, unknown: false, exported, append: false, span: d.span });
+	}
+}
+
+function declarationItem(item: Node, level: Level, exported: boolean | undefined): ShellDeclaration | undefined {
+	if (item.type === 'variable_assignment') {
+		const a = evalAssignment(item, level.ctx, level);
+		return { name: a.name, nameSpan: a.nameSpan, span: a.span, value: a.value, exported, unset: false };
+	}
+	if (item.type === 'variable_name') {
+		const span = mapSpan(level.map, item.startIndex, item.endIndex);
+		return { name: item.text, nameSpan: span, span, value: undefined, exported, unset: false };
+	}
+	return undefined;
+}
+
+/** The argv word of a declaration's `A=1` argument (its text with the value resolved). */
+function wordOfAssignment(item: Node, decl: ShellDeclaration | undefined, level: Level): ShellWord {
+	const ctx: EvalContext = { ...level.ctx, onSubstitution: () => undefined };
+	return evalWord(ctx, [item], false)[0] ?? decl?.value ?? emptyWord(level.ctx, item.startIndex);
+}
+
+function unsetCommand(node: Node, level: Level): void {
+	const options = node.namedChildren.filter((c) => c.type === 'word' && c.text.startsWith('-')).map((c) => c.text);
+	const words = evalWords(node.children, level);
+	const functionsOnly = options.some((o) => o.includes('f'));
+	const declarations: ShellDeclaration[] = [];
+	if (!functionsOnly) {
+		for (const w of words.slice(1)) {
+			if (w.value === undefined || w.value.startsWith('-')) continue;
+			declarations.push({ name: w.value, nameSpan: w.span, span: w.span, value: undefined, exported: undefined, unset: true });
+		}
+	}
+	const command = addCommand(level, node, 'unset', [], words, declarations);
+	for (const d of declarations) emit(level, { kind: 'unset', command: command.index, name: d.name, span: d.span });
+}
+
+/** `cd`, `set -a`, `read VAR`: the builtins whose effect on later commands we track. */
+function builtinEffects(command: ShellCommand, level: Level): void {
+	const args = command.words.slice(1);
+	if (command.kind === 'cd') {
+		const dir = args.find((w) => !(w.value !== undefined && /^-[LPe@]+$/.test(w.value)) && w.value !== '--');
+		emit(level, { kind: 'cd', command: command.index, dir, span: command.span });
+		return;
+	}
+	if (command.name === 'set') {
+		for (let i = 0; i < args.length; i++) {
+			const t = args[i]!.value ?? '';
+			if ((t === '-o' || t === '+o') && args[i + 1]?.value === 'allexport') emit(level, { kind: 'allexport', command: command.index, on: t === '-o' });
+			else if (/^[-+][A-Za-z]*a[A-Za-z]*$/.test(t)) emit(level, { kind: 'allexport', command: command.index, on: t[0] === '-' });
+		}
+		return;
+	}
+	if (command.name === 'read') {
+		for (let i = 0; i < args.length; i++) {
+			const t = args[i]!.value;
+			if (t === undefined) continue;
+			if (/^-[adnNptu]$/.test(t)) i++;
+			else if (!t.startsWith('-') && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t)) {
+				emit(level, { kind: 'set', command: command.index, name: t, value: undefined, unknown: true, exported: undefined, append: false, span: args[i]!.span });
+			}
+		}
+	}
+}
+
+/** The script word of `sh -c 'script'` (also through `env`, `sudo` …, and with clustered `-ec`). */
+function shellScriptWord(words: readonly ShellWord[]): ShellWord | undefined {
+	const argv = unwrapCommand(words).argv;
+	const name = argv[0]?.value;
+	if (name === undefined || !SHELLS.has(commandBasename(name))) return undefined;
+	let i = 1;
+	if (commandBasename(name) === 'busybox') {
+		if (argv[1]?.value !== 'sh' && argv[1]?.value !== 'ash') return undefined;
+		i = 2;
+	}
+	let dashC = false;
+	for (; i < argv.length; i++) {
+		const t = argv[i]!.value;
+		if (t === undefined) return undefined;
+		if (t === '--' || t === '-') {
+			i++;
+			break;
+		}
+		if (t.startsWith('--')) {
+			if (t === '--rcfile' || t === '--init-file') i++;
+			continue;
+		}
+		if ((t.startsWith('-') || t.startsWith('+')) && t.length > 1) {
+			if (t.slice(1).includes('c')) dashC = true;
+			if (t.slice(1).includes('o')) i++;
+			continue;
+		}
+		break;
+	}
+	return dashC ? argv[i] : undefined;
+}
+
+/** Parses the string of `sh -c` (or a heredoc fed to a shell) as a script of its own, in a child shell. */
+function nestedScript(script: ShellWord, command: ShellCommand, level: Level): void {
+	const shared = level.shared;
+	if (shared.nested >= MAX_NESTED_SCRIPTS) return;
+	// What the outer shell left unresolved stays dynamic inside, even if the inner shell could expand it.
+	const opaque: OpaqueRange[] = script.parts
+		.filter((p) => p.kind === 'expansion' && !p.resolved && p.textEnd > p.textStart)
+		.map((p) => ({ start: p.textStart, end: p.textEnd, kind: p.expansion ?? 'other', variable: p.variable }));
+	const prepared = prepareShellText(script.text, {});
+	shared.nested++;
+	try {
+		scoped(level, 'child-shell', command.index, () => {
+			walkText(shared, prepared.parseText, script.text, charMap(script.charStarts, script.charEnds, script.span.start), opaque, {
+				within: [...level.within, 'child-shell'],
+				conditional: level.conditional,
+				parentCommand: command.index,
+				depth: level.depth + 1,
+			});
+		});
+	} finally {
+		shared.nested--;
+	}
+}
+
+/** `bash <<EOF … EOF` / `sh -s <<'EOF'`: the heredoc body is the script. */
+function heredocScript(redirect: Node, command: ShellCommand, level: Level): void {
+	const argv = unwrapCommand(command.words).argv;
+	const name = argv[0]?.value;
+	if (name === undefined || !SHELLS.has(commandBasename(name)) || argv.some((w) => w.value !== undefined && /^-[a-z]*c/.test(w.value))) return;
+	if (argv.slice(1).some((w) => w.value === undefined || !w.value.startsWith('-'))) return; // `bash script.sh <<EOF`: data
+	const body = redirect.namedChildren.find((c) => c.type === 'heredoc_body');
+	const start = redirect.namedChildren.find((c) => c.type === 'heredoc_start');
+	if (!body || !start) return;
+	const quotedDelimiter = /['"\\]/.test(start.text);
+	const ctx: EvalContext = { ...level.ctx, onSubstitution: () => undefined };
+	const word = heredocWord(body, quotedDelimiter, ctx);
+	nestedScript(word, command, level);
+}
+
+function heredocWord(body: Node, literalOnly: boolean, ctx: EvalContext): ShellWord {
+	if (literalOnly) {
+		const starts: number[] = [];
+		const ends: number[] = [];
+		for (let i = body.startIndex; i < body.endIndex; i++) {
+			starts.push(ctx.map.start(i));
+			ends.push(ctx.map.end(i + 1));
+		}
+		const span = mapSpan(ctx.map, body.startIndex, body.endIndex);
+		const text = ctx.originalText.slice(body.startIndex, body.endIndex);
+		return { span, raw: ctx.rawOf(span), value: text, dynamic: false, text, charStarts: starts, charEnds: ends, parts: [], glob: false, splittable: false };
+	}
+	// An unquoted delimiter: expansions happen as inside double quotes.
+	return evalWord(ctx, [body], false)[0] ?? emptyWord(ctx, body.startIndex);
+}

@@ -1,0 +1,446 @@
+import type { Node } from 'web-tree-sitter';
+import type { Span } from '../span';
+import type { OffsetMap } from './offset-map';
+import type { ExpansionKind, QuoteKind, ShellWord, WordPart } from './types';
+
+/**
+ * Turns tree-sitter-bash argument nodes into `ShellWord`s: quote removal ('…', "…", $'…', escapes,
+ * concatenation), parameter expansion where the value is known, and a per-character map back to the
+ * document. Never throws on odd trees: anything it does not model becomes a dynamic part.
+ */
+
+/** What a variable lookup can tell. `set-unknown`: the variable exists but its value is not known. */
+export type Lookup =
+	| { readonly kind: 'value'; readonly value: string }
+	| { readonly kind: 'set-unknown' }
+	| { readonly kind: 'unset' }
+	| { readonly kind: 'unknown' };
+
+/** A local range whose characters are dynamic whatever the parser makes of them. */
+export interface OpaqueRange {
+	readonly start: number;
+	readonly end: number;
+	readonly kind: ExpansionKind;
+	readonly variable?: string | undefined;
+}
+
+export interface EvalContext {
+	/** The text tree-sitter parsed (same-length rewrite of `originalText`). */
+	readonly parseText: string;
+	/** The text of this level before the rewrite (unresolved expansions are copied from it). */
+	readonly originalText: string;
+	readonly map: OffsetMap;
+	/** Sorted, non-overlapping: GitHub `${{ … }}` and, in `sh -c` scripts, what the outer shell left unresolved. */
+	readonly opaque: readonly OpaqueRange[];
+	/** The document text of a span (for `ShellWord.raw`). */
+	rawOf(span: Span): string;
+	lookup(name: string): Lookup;
+	/** Called for `$(…)`, `` `…` ``, `<(…)` so the walker can record the commands inside. */
+	onSubstitution(node: Node): void;
+}
+
+const IFS_WHITESPACE = new Set([' ', '\t', '\n']);
+const SPECIAL_PARAMETERS = /^([@*#?$!\-_]|[0-9]+)$/;
+
+class WordBuilder {
+	readonly chars: string[] = [];
+	readonly starts: number[] = [];
+	readonly ends: number[] = [];
+	readonly parts: WordPart[] = [];
+	/** Text indices of IFS whitespace produced by unquoted resolved expansions: field-splitting points. */
+	readonly splitPoints: number[] = [];
+	dynamic = false;
+	glob = false;
+	splittable = false;
+	/** Saw quotes or literal characters (so an empty expansion still leaves one, possibly empty, word). */
+	solid = false;
+	private literal: { quoted: QuoteKind; textStart: number } | undefined;
+
+	constructor(readonly ctx: EvalContext) {}
+
+	char(ch: string, localStart: number, localEnd: number, quoted: QuoteKind): void {
+		if (!this.literal || this.literal.quoted !== quoted) {
+			this.closeLiteral();
+			this.literal = { quoted, textStart: this.chars.length };
+		}
+		this.solid = true;
+		this.chars.push(ch);
+		this.starts.push(this.ctx.map.start(localStart));
+		this.ends.push(this.ctx.map.end(localEnd));
+	}
+
+	closeLiteral(): void {
+		const lit = this.literal;
+		this.literal = undefined;
+		if (!lit || this.chars.length === lit.textStart) return;
+		this.parts.push({
+			kind: 'literal',
+			textStart: lit.textStart,
+			textEnd: this.chars.length,
+			span: { start: this.starts[lit.textStart]!, end: this.ends[this.chars.length - 1]! },
+			quoted: lit.quoted,
+		});
+	}
+
+	/** An expansion whose value is known: its characters all map to the `$…` text. */
+	resolved(value: string, localStart: number, localEnd: number, quoted: QuoteKind, kind: ExpansionKind, variable: string | undefined, split: boolean): void {
+		this.closeLiteral();
+		const span = { start: this.ctx.map.start(localStart), end: this.ctx.map.end(localEnd) };
+		const textStart = this.chars.length;
+		for (const ch of value) {
+			for (let k = 0; k < ch.length; k++) {
+				if (split && quoted === 'none' && IFS_WHITESPACE.has(ch)) this.splitPoints.push(this.chars.length);
+				this.chars.push(ch[k]!);
+				this.starts.push(span.start);
+				this.ends.push(span.end);
+			}
+		}
+		if (quoted !== 'none') this.solid = true;
+		this.parts.push({ kind: 'expansion', textStart, textEnd: this.chars.length, span, quoted, expansion: kind, ...(variable ? { variable } : {}), resolved: true });
+	}
+
+	/** An expansion we cannot resolve: its original text goes into `text`, character by character. */
+	unresolved(localStart: number, localEnd: number, quoted: QuoteKind, kind: ExpansionKind, variable: string | undefined): void {
+		this.closeLiteral();
+		const textStart = this.chars.length;
+		const original = this.ctx.originalText;
+		for (let i = localStart; i < localEnd; i++) {
+			this.chars.push(original[i] ?? '');
+			this.starts.push(this.ctx.map.start(i));
+			this.ends.push(this.ctx.map.end(i + 1));
+		}
+		this.dynamic = true;
+		if (quoted === 'none' && kind !== 'tilde' && kind !== 'ci-expression') this.splittable = true;
+		if (quoted !== 'none') this.solid = true;
+		const span = { start: this.ctx.map.start(localStart), end: this.ctx.map.end(localEnd) };
+		this.parts.push({ kind: 'expansion', textStart, textEnd: this.chars.length, span, quoted, expansion: kind, ...(variable ? { variable } : {}), resolved: false });
+	}
+}
+
+/** Evaluates adjacent argument nodes that form one shell word. `split`: apply field splitting. */
+export function evalWord(ctx: EvalContext, nodes: readonly Node[], split: boolean): ShellWord[] {
+	if (nodes.length === 0) return [];
+	const b = new WordBuilder(ctx);
+	const from = nodes[0]!.startIndex;
+	const to = nodes[nodes.length - 1]!.endIndex;
+	const first = nodes[0]!;
+	if (first.type === 'word' && ctx.parseText[first.startIndex] === '~' && !opaqueAt(ctx, first.startIndex)) {
+		const rest = tilde(b, first);
+		if (rest > first.startIndex) {
+			literal(b, rest, first.endIndex, 'none');
+			evalRange(b, nodes.slice(1), first.endIndex, to, 'none');
+		} else {
+			evalRange(b, nodes, from, to, 'none');
+		}
+	} else {
+		evalRange(b, nodes, from, to, 'none');
+	}
+	b.closeLiteral();
+	const localSpan = { start: ctx.map.start(from), end: ctx.map.end(to) };
+	if (!split || (b.splitPoints.length === 0 && (b.solid || b.chars.length > 0))) return [finish(b, localSpan, 0, b.chars.length)];
+	return splitFields(b, localSpan);
+}
+
+/** An empty static word at a local position (the value of `A=`). */
+export function emptyWord(ctx: EvalContext, local: number): ShellWord {
+	const at = ctx.map.start(local);
+	return { span: { start: at, end: at }, raw: '', value: '', dynamic: false, text: '', charStarts: [], charEnds: [], parts: [], glob: false, splittable: false };
+}
+
+function finish(b: WordBuilder, span: Span, from: number, to: number): ShellWord {
+	const text = b.chars.slice(from, to).join('');
+	const parts: WordPart[] = [];
+	let dynamic = false;
+	for (const p of b.parts) {
+		if (p.textEnd <= from && !(p.textStart === p.textEnd && p.textStart === from)) continue;
+		if (p.textStart >= to && !(p.textStart === p.textEnd && p.textStart === to && to === b.chars.length)) continue;
+		const clipped = { ...p, textStart: Math.max(p.textStart, from) - from, textEnd: Math.min(p.textEnd, to) - from };
+		parts.push(clipped);
+		if (p.kind === 'expansion' && !p.resolved) dynamic = true;
+	}
+	const whole = from === 0 && to === b.chars.length;
+	const wordSpan = whole ? span : { start: b.starts[from]!, end: b.ends[to - 1]! };
+	return {
+		span: wordSpan,
+		raw: b.ctx.rawOf(wordSpan),
+		value: dynamic ? undefined : text,
+		dynamic,
+		text,
+		charStarts: b.starts.slice(from, to),
+		charEnds: b.ends.slice(from, to),
+		parts,
+		glob: b.glob,
+		splittable: b.splittable,
+	};
+}
+
+/** Field splitting of unquoted resolved expansions (`$FLAGS` with value `-s -w` gives two words). */
+function splitFields(b: WordBuilder, span: Span): ShellWord[] {
+	const cuts = new Set(b.splitPoints);
+	const words: ShellWord[] = [];
+	let fieldStart = 0;
+	for (let i = 0; i <= b.chars.length; i++) {
+		if (i < b.chars.length && !cuts.has(i)) continue;
+		if (i > fieldStart) words.push(finish(b, span, fieldStart, i));
+		fieldStart = i + 1;
+	}
+	// A word made only of an unquoted expansion that expanded to nothing disappears (POSIX 2.6.5).
+	if (words.length === 0 && b.solid) words.push(finish(b, span, 0, 0));
+	return words;
+}
+
+function opaqueAt(ctx: EvalContext, local: number): OpaqueRange | undefined {
+	for (const r of ctx.opaque) {
+		if (local < r.start) return undefined;
+		if (local < r.end) return r;
+	}
+	return undefined;
+}
+
+/** `~` / `~/x`: the home directory, resolved only from a known HOME. Returns where the rest starts. */
+function tilde(b: WordBuilder, node: Node): number {
+	const text = b.ctx.parseText;
+	let end = node.startIndex + 1;
+	while (end < node.endIndex && /[A-Za-z0-9._-]/.test(text[end]!)) end++;
+	if (end < node.endIndex && text[end] !== '/') return node.startIndex; // `~x:y`: not a tilde prefix
+	const user = text.slice(node.startIndex + 1, end);
+	const home = user === '' ? b.ctx.lookup('HOME') : undefined;
+	if (home?.kind === 'value') b.resolved(home.value, node.startIndex, end, 'none', 'tilde', 'HOME', false);
+	else b.unresolved(node.startIndex, end, 'none', 'tilde', user === '' ? 'HOME' : undefined);
+	b.solid = true;
+	return end;
+}
+
+/** Children inside [from, to) are evaluated; the text between them is literal in the `quoted` context. */
+function evalRange(b: WordBuilder, children: readonly Node[], from: number, to: number, quoted: QuoteKind): void {
+	let pos = from;
+	for (const child of children) {
+		if (child.endIndex <= pos || child.startIndex >= to) continue;
+		if (!child.isNamed || child.type === 'string_content' || child.type === 'heredoc_content') continue;
+		if (child.startIndex > pos) literal(b, pos, child.startIndex, quoted);
+		evalNode(b, child, quoted);
+		pos = Math.max(pos, child.endIndex);
+	}
+	if (pos < to) literal(b, pos, to, quoted);
+}
+
+function evalNode(b: WordBuilder, node: Node, quoted: QuoteKind): void {
+	const ctx = b.ctx;
+	const opaque = opaqueAt(ctx, node.startIndex);
+	if (opaque && node.endIndex <= opaque.end && node.type !== 'word' && node.type !== 'raw_string') {
+		b.unresolved(node.startIndex, node.endIndex, quoted, opaque.kind, opaque.variable);
+		return;
+	}
+	switch (node.type) {
+		case 'raw_string': {
+			b.solid = true;
+			const end = node.endIndex - 1 > node.startIndex && ctx.parseText[node.endIndex - 1] === "'" ? node.endIndex - 1 : node.endIndex;
+			literal(b, node.startIndex + 1, end, 'single');
+			return;
+		}
+		case 'string':
+		case 'translated_string': {
+			b.solid = true;
+			const children = node.children;
+			const open = children[0] && !children[0].isNamed ? children[0].endIndex : node.startIndex + 1;
+			const last = children[children.length - 1];
+			const close = last && last !== children[0] && !last.isNamed && !last.isMissing && last.type === '"' ? last.startIndex : node.endIndex;
+			evalRange(b, node.namedChildren, open, Math.max(open, close), 'double');
+			return;
+		}
+		case 'ansi_c_string': {
+			b.solid = true;
+			const end = node.endIndex - 2 > node.startIndex && ctx.parseText[node.endIndex - 1] === "'" ? node.endIndex - 1 : node.endIndex;
+			ansiC(b, node.startIndex + 2, end);
+			return;
+		}
+		case 'heredoc_body':
+			// An unquoted heredoc delimiter: expansions and escapes as inside double quotes.
+			b.solid = true;
+			evalRange(b, node.namedChildren, node.startIndex, node.endIndex, 'double');
+			return;
+		case 'concatenation':
+		case 'variable_assignment':
+			evalRange(b, node.children, node.startIndex, node.endIndex, quoted);
+			return;
+		case 'simple_expansion':
+		case 'expansion':
+			parameter(b, node, quoted);
+			return;
+		case 'command_substitution':
+		case 'process_substitution':
+			ctx.onSubstitution(node);
+			b.unresolved(node.startIndex, node.endIndex, quoted, node.type === 'command_substitution' ? 'command' : 'process', undefined);
+			return;
+		case 'arithmetic_expansion':
+			b.unresolved(node.startIndex, node.endIndex, quoted, 'arithmetic', undefined);
+			return;
+		default:
+			if (node.namedChildCount === 0 || node.type === 'word' || node.type === 'number') literal(b, node.startIndex, node.endIndex, quoted);
+			else b.unresolved(node.startIndex, node.endIndex, quoted, 'other', undefined);
+	}
+}
+
+/** Literal text in a quoting context: escapes per bash, `\⏎` dropped, globs noted when unquoted. */
+function literal(b: WordBuilder, from: number, to: number, quoted: QuoteKind): void {
+	const text = b.ctx.parseText;
+	for (let i = from; i < to; ) {
+		const opaque = b.ctx.opaque.length > 0 ? opaqueAt(b.ctx, i) : undefined;
+		if (opaque) {
+			const end = Math.min(opaque.end, to);
+			b.unresolved(i, end, quoted, opaque.kind, opaque.variable);
+			i = end;
+			continue;
+		}
+		const c = text[i]!;
+		if (quoted === 'single') {
+			b.char(c, i, i + 1, quoted);
+			i++;
+		} else if (c === '\\' && i + 1 < to) {
+			const next = text[i + 1]!;
+			if (next === '\n') {
+				i += 2; // line continuation
+			} else if (quoted === 'double' && !'$`"\\'.includes(next)) {
+				b.char(c, i, i + 1, quoted);
+				i++;
+			} else {
+				b.char(next, i, i + 2, quoted);
+				i += 2;
+			}
+		} else {
+			if (quoted === 'none' && (c === '*' || c === '?' || c === '[')) b.glob = true;
+			b.char(c, i, i + 1, quoted);
+			i++;
+		}
+	}
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+
+/** The body of `$'…'`: C-style escapes (bash manual, "ANSI-C Quoting"). */
+function ansiC(b: WordBuilder, from: number, to: number): void {
+	const text = b.ctx.parseText;
+	for (let i = from; i < to; ) {
+		const c = text[i]!;
+		if (c !== '\\' || i + 1 >= to) {
+			b.char(c, i, i + 1, 'ansi-c');
+			i++;
+			continue;
+		}
+		const e = text[i + 1]!;
+		const simple = SIMPLE_ESCAPES[e];
+		if (simple !== undefined) {
+			b.char(simple, i, i + 2, 'ansi-c');
+			i += 2;
+			continue;
+		}
+		const numeric = readNumericEscape(text, i, to);
+		if (numeric) {
+			for (let k = 0; k < numeric.value.length; k++) b.char(numeric.value[k]!, i, numeric.end, 'ansi-c');
+			i = numeric.end;
+			continue;
+		}
+		if (e === 'c' && i + 2 < to) {
+			b.char(String.fromCharCode(text.charCodeAt(i + 2) & 0x1f), i, i + 3, 'ansi-c');
+			i += 3;
+			continue;
+		}
+		b.char('\\', i, i + 1, 'ansi-c');
+		i++;
+	}
+}
+
+function readNumericEscape(text: string, i: number, to: number): { value: string; end: number } | undefined {
+	const e = text[i + 1]!;
+	const spec = /[0-7]/.test(e) ? { re: /[0-7]/, max: 3, base: 8, skip: 1 } : e === 'x' ? { re: /[0-9a-fA-F]/, max: 2, base: 16, skip: 2 } : e === 'u' ? { re: /[0-9a-fA-F]/, max: 4, base: 16, skip: 2 } : e === 'U' ? { re: /[0-9a-fA-F]/, max: 8, base: 16, skip: 2 } : undefined;
+	if (!spec) return undefined;
+	let j = i + spec.skip;
+	const digitsStart = j;
+	while (j < to && j - digitsStart < spec.max && spec.re.test(text[j]!)) j++;
+	if (j === digitsStart) return undefined;
+	const code = parseInt(text.slice(digitsStart, j), spec.base);
+	const value = e === 'u' || e === 'U' ? (code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd') : String.fromCharCode(code & 0xff);
+	return { value, end: j };
+}
+
+/** `$A`, `${A}`, `${A:-x}`, `${A+x}`, `${#A}`; anything else stays unresolved. */
+function parameter(b: WordBuilder, node: Node, quoted: QuoteKind): void {
+	const ctx = b.ctx;
+	if (node.type === 'simple_expansion') {
+		const name = ctx.parseText.slice(node.startIndex + 1, node.endIndex);
+		resolveSimple(b, node, quoted, name);
+		return;
+	}
+	const children = node.children;
+	const close = children[children.length - 1];
+	const closeAt = close && close.type === '}' && !close.isMissing ? close.startIndex : node.endIndex;
+	let i = 1; // after "${"
+	let prefix: string | undefined;
+	if (children[i] && !children[i]!.isNamed && (children[i]!.type === '#' || children[i]!.type === '!')) prefix = children[i++]!.type;
+	const nameNode = children[i];
+	if (!nameNode || (nameNode.type !== 'variable_name' && nameNode.type !== 'special_variable_name')) {
+		b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', undefined);
+		return;
+	}
+	const name = nameNode.text;
+	const operator = children[i + 1];
+	if (prefix === '!' || (prefix === '#' && operator && operator !== close)) {
+		b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', name);
+		return;
+	}
+	if (prefix === '#') {
+		const found = lookupParameter(ctx, name);
+		if (found.kind === 'value') b.resolved(String([...found.value].length), node.startIndex, node.endIndex, quoted, 'parameter', name, true);
+		else if (found.kind === 'unset') b.resolved('0', node.startIndex, node.endIndex, quoted, 'parameter', name, true);
+		else b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', name);
+		return;
+	}
+	if (!operator || operator === close) {
+		resolveSimple(b, node, quoted, name);
+		return;
+	}
+	const op = operator.type;
+	if (![':-', '-', ':=', '=', ':+', '+', ':?', '?'].includes(op)) {
+		b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', name);
+		return;
+	}
+	const found = lookupParameter(ctx, name);
+	const colon = op.startsWith(':');
+	const alternative = op.endsWith('+');
+	// `cond`: "set" (or "set and not null" with a colon); undefined when we cannot tell.
+	let cond: boolean | undefined;
+	if (found.kind === 'value') cond = colon ? found.value !== '' : true;
+	else if (found.kind === 'unset') cond = false;
+	else if (found.kind === 'set-unknown' && !colon) cond = true;
+	if (cond === undefined) {
+		b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', name);
+		return;
+	}
+	const useWord = alternative ? cond : !cond;
+	if (!useWord) {
+		if (alternative) b.resolved('', node.startIndex, node.endIndex, quoted, 'parameter', name, true);
+		else if (found.kind === 'value') b.resolved(found.value, node.startIndex, node.endIndex, quoted, 'parameter', name, true);
+		else b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', name);
+		return;
+	}
+	if (op.endsWith('?')) {
+		b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', name); // the shell would fail here
+		return;
+	}
+	const sub = new WordBuilder(ctx);
+	evalRange(sub, children.slice(i + 2), operator.endIndex, Math.max(operator.endIndex, closeAt), quoted);
+	if (sub.dynamic) b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', name);
+	else b.resolved(sub.chars.join(''), node.startIndex, node.endIndex, quoted, 'parameter', name, !sub.solid || quoted !== 'none');
+}
+
+function resolveSimple(b: WordBuilder, node: Node, quoted: QuoteKind, name: string): void {
+	const found = lookupParameter(b.ctx, name);
+	if (found.kind === 'value') b.resolved(found.value, node.startIndex, node.endIndex, quoted, 'parameter', name, true);
+	else if (found.kind === 'unset') b.resolved('', node.startIndex, node.endIndex, quoted, 'parameter', name, true);
+	else b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', name || undefined);
+}
+
+function lookupParameter(ctx: EvalContext, name: string): Lookup {
+	if (name === '' || SPECIAL_PARAMETERS.test(name)) return { kind: 'unknown' };
+	return ctx.lookup(name);
+}
