@@ -1,11 +1,12 @@
 // Names that must match package.json (contributes, settings) and the build layout. Kept free of `vscode`
 // imports so test/unit/package-manifest.test.ts can check them against the manifest.
+import { SETTINGS_SECTION } from '../../server/src/protocol/settings';
 
 /** Client id: also the prefix of the `goShipcheck.trace.server` setting that vscode-languageclient reads. */
 export const CLIENT_ID = 'goShipcheck';
 export const CLIENT_NAME = 'Go Ship Check';
-/** The settings section the server reads with `workspace/configuration` (scoped per resource). */
-export const CONFIGURATION_SECTION = 'goShipcheck';
+/** The settings section the server reads with `workspace/configuration` (scoped per resource): the protocol's. */
+export const CONFIGURATION_SECTION = SETTINGS_SECTION;
 /** The bundled server, relative to the extension root (scripts/build.mjs writes it, .vscodeignore ships it). */
 export const SERVER_MODULE = 'server/out/server.js';
 

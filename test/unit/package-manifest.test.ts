@@ -161,7 +161,7 @@ describe('package.json and .vscodeignore', () => {
 
 	it('README.md\'s relative images exist and are packaged (the details page resolves them inside the extension)', () => {
 		const readme = readFileSync(join(root, 'README.md'), 'utf8');
-		const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)/g)].map((m) => m[1] ?? "").filter((src) => !/^[a-z]+:/i.test(src)).map(rel);
+		const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)/g)].map((m) => m[1] ?? '').filter((src) => !/^[a-z]+:/i.test(src)).map(rel);
 		for (const image of images) {
 			assert.ok(existsSync(join(root, image)), `${image} exists`);
 			assert.ok(isPackaged(image), `${image} is packaged`);
