@@ -20,6 +20,11 @@ export function facts(section: string, note?: string): Source {
 		: { ref: `FACTS §${section}`, asOf: KNOWLEDGE_AS_OF, note };
 }
 
+/** A SCENARIOS.md entry (real user reports collected for the project). */
+export function scenarios(note: string): Source {
+	return { ref: 'SCENARIOS.md', asOf: KNOWLEDGE_AS_OF, note };
+}
+
 /** A URL source. */
 export function url(ref: string, asOf: string = RETRIEVED, note?: string): Source {
 	return note === undefined ? { ref, asOf } : { ref, asOf, note };
