@@ -63,6 +63,7 @@ export const RUNNERS: readonly RunnerFacts[] = [
 		floating: {
 			resolvedTo: 'ubuntu-24.04',
 			since: '2025-01-17',
+			asOf: '2026-06-11',
 			history:
 				'ubuntu-20.04 from 2021-03, ubuntu-22.04 from late 2022, ubuntu-24.04 rolled out 2024-12-05 … 2025-01-17; ubuntu-26.04 entered public preview on 2026-06-11 with ubuntu-latest still on 24.04; any later move was not verified',
 		},

@@ -50,6 +50,8 @@ export interface FloatingInfo {
 	readonly since?: string;
 	/** Human-readable history, e.g. `bullseye until 2023-06-12, bookworm since 2023-06-13`. */
 	readonly history: string;
+	/** The date {@link resolvedTo} describes (for messages: "golang:1.24 points to trixie as of 2026-08-21"). */
+	readonly asOf?: string;
 }
 
 /** What the knowledge base knows about one image reference. */

@@ -16,6 +16,7 @@ describe('golang floating tags (FACTS §5.1)', () => {
 		assert.equal(f.floating?.since, '2023-06-13');
 		assert.equal(f.floating?.resolvedTo, 'golang:1.20-bookworm');
 		assert.match(f.floating?.history ?? '', /bullseye until 2023-06-13/);
+		assert.equal(f.floating?.asOf, '2026-08-21');
 	});
 	it('golang:1.19 moved on the same day', () => {
 		assert.equal(get('golang:1.19').floating?.since, '2023-06-13');

@@ -17,6 +17,11 @@ const GCC_IN_DEBIAN: Source = url(
 	'2026-11-23',
 	'Debian variants install g++ gcc libc6-dev make pkg-config ("install cgo-related dependencies"); the image also sets GOTOOLCHAIN=local',
 );
+const GCC_IN_DEBIAN_116: Source = url(
+	'https://github.com/docker-library/golang/blob/008411e6f0bbf6c14776bb7cbe53677b19aabbe0/1.16/buster/Dockerfile',
+	'2026-11-23',
+	'the 1.16 Debian variant already installed g++ gcc libc6-dev make pkg-config ("gcc for cgo")',
+);
 const NO_GCC_IN_ALPINE: Source = url(URLS.golangAlpineDockerfile, '2026-11-23', 'the alpine variant adds only ca-certificates: no gcc');
 
 const DEBIAN_CODENAMES = new Set(['buster', 'bullseye', 'bookworm', 'trixie']);
@@ -71,7 +76,7 @@ function debianVariant(m: GolangMinor, codename: string, goVersion: string): Ima
 	if (!r) {
 		return undefined;
 	}
-	const body = debianBody(r, { hasCCompiler: true, sources: [...m.sources, GCC_IN_DEBIAN] });
+	const body = debianBody(r, { hasCCompiler: true, sources: [...m.sources, GCC_IN_DEBIAN, GCC_IN_DEBIAN_116] });
 	const notes = frozenNote(m.minor);
 	if (!covered) {
 		notes.push(`golang:${m.minor} variants are not covered by FACTS §5.1; facts follow from the variant name`);
@@ -105,13 +110,13 @@ function defaultDebian(m: GolangMinor, goVersion: string, isPatch: boolean): Ima
 	}
 	const r = codename ? debianRelease(codename) : undefined;
 	if (r) {
-		return withGo(debianBody(r, { hasCCompiler: true, sources: [...m.sources, GCC_IN_DEBIAN] }), goVersion, floating, notes);
+		return withGo(debianBody(r, { hasCCompiler: true, sources: [...m.sources, GCC_IN_DEBIAN, GCC_IN_DEBIAN_116] }), goVersion, floating, notes);
 	}
 	// Debian release not known. Between two known Debian releases (a moved tag) the family is still glibc;
 	// for minors FACTS does not cover, the libc is left unknown.
 	const libc = m.moved ? { family: 'glibc' as const } : undefined;
 	return withGo(
-		{ os: 'linux', libc, hasCCompiler: true, hasShell: true, sources: [...m.sources, GCC_IN_DEBIAN] },
+		{ os: 'linux', libc, hasCCompiler: true, hasShell: true, sources: [...m.sources, GCC_IN_DEBIAN, GCC_IN_DEBIAN_116] },
 		goVersion,
 		undefined,
 		notes.length > 0 ? notes : [`the Debian release of golang:${goVersion} is not known`],

@@ -60,7 +60,8 @@ export const lookupImage: ImageLookup = (ref, options = {}) => {
 		return undefined;
 	}
 	const notes = r.digest ? [...(body.notes ?? []), 'pinned by digest: facts are those of the tag and may not match the digest'] : body.notes;
-	return { reference: formatImageRef(r), ...body, ...(notes ? { notes } : {}) };
+	const floating = body.floating ? { ...body.floating, asOf: body.floating.asOf ?? KNOWLEDGE_AS_OF } : undefined;
+	return { reference: formatImageRef(r), ...body, ...(floating ? { floating } : {}), ...(notes ? { notes } : {}) };
 };
 
 /** What `.shipcheck.yaml` `images:` may say about an image. */
