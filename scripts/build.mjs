@@ -10,7 +10,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const minify = process.argv.includes('--minify');
 const watch = process.argv.includes('--watch');
 
-const nodeBundle = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify, logLevel: 'warning' };
+// web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have: use its CJS build.
+const alias = { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs') };
+const nodeBundle = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify, logLevel: 'warning', alias };
 const builds = [
 	{ ...nodeBundle, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'client/out/extension.js'), external: ['vscode'] },
 	{ ...nodeBundle, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'server/out/server.js') },

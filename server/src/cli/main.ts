@@ -9,7 +9,6 @@ import { findConfigFile, loadConfigFile } from '../rules/config-file';
 import { entryFilesFor, projectFilesUnder } from '../rules/discover';
 import type { Finding } from '../rules/types';
 import { parseArgs, USAGE, UsageError, type CheckArgs } from './args';
-import { runInspect } from './inspect';
 import { formatJson, formatSarif, formatText, positionFindings } from './output';
 
 const VERSION = '0.1.0';
@@ -33,8 +32,6 @@ async function main(argv: readonly string[]): Promise<number> {
 		case 'version':
 			process.stdout.write(`${VERSION}\n`);
 			return 0;
-		case 'inspect':
-			return runInspect(args, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
 		case 'check':
 			return runCheck(args, await initParsers(loadWasmFromDir(__dirname)));
 	}

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findPragmaInsertion } from '../rules/pragma-edits';
 import type { Fix } from '../rules/types';

@@ -1,5 +1,5 @@
-import type { Diagnostic, DiagnosticRelatedInformation, Position, Range } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { Diagnostic, DiagnosticRelatedInformation, Position, Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../parse/span';
 import { ruleDocUrl } from '../rules/rule';

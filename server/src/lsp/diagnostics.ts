@@ -1,4 +1,4 @@
-import { DocumentDiagnosticReportKind, type Connection, type DocumentDiagnosticReport } from 'vscode-languageserver';
+import { DocumentDiagnosticReportKind, type Connection, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { documentMapper, textMapper, toDiagnostic, type PositionMapper } from './convert';
 import { pathOf, type WorkspaceState } from './workspace-state';
 

@@ -1,4 +1,4 @@
-import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
+import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
 import { hoverAt } from '../rules/hover-content';
 import { documentMapper, rangeOf } from './convert';
 import { pathOf, type WorkspaceState } from './workspace-state';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadWasmFromDir } from '../node/wasm';
 import { initParsers } from '../parse/tree-sitter';

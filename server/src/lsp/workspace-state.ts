@@ -1,5 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
+import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { overlayFileSystem, type FileSystemView } from '../model/file-system';
 import { NodeFileSystem } from '../node/fs-view';

@@ -191,14 +191,17 @@ function packageOf(word: ShellWord, spec: ManagerSpec): InstalledPackage {
 			}
 		}
 	} else if (spec === APT) {
-		const m = /[=/:]/.exec(text);
-		if (m && m.index > 0 && !text.startsWith('.') && !text.startsWith('/')) {
-			nameEnd = m.index;
-			for (const piece of text.slice(m.index).match(/[=/:][^=/:]*/g) ?? []) {
-				if (piece[0] === '=') version = piece;
-				else if (piece[0] === '/') release = piece.slice(1);
-				else arch = piece.slice(1);
+		// name[:arch][=version | /release]; a Debian version may hold `:` (epoch), so split at = or / first.
+		if (!text.startsWith('.') && !text.startsWith('/')) {
+			const m = /[=/]/.exec(text);
+			const head = m ? text.slice(0, m.index) : text;
+			if (m && m.index > 0) {
+				if (text[m.index] === '=') version = text.slice(m.index);
+				else release = text.slice(m.index + 1);
 			}
+			const colon = head.indexOf(':');
+			nameEnd = colon > 0 ? colon : head.length;
+			if (colon > 0) arch = head.slice(colon + 1);
 		}
 	} else {
 		const m = RPM_ARCHES.exec(text);

@@ -23,7 +23,7 @@ export function setCgoOffFix(build: GoBuild): Fix | undefined {
 	}
 	return {
 		title: `Set CGO_ENABLED=0 for this go build (inline before "go ${build.command.subcommand}")`,
-		edits: [{ file: build.file, span: { start: build.command.goSpan.start, end: build.command.goSpan.start }, newText: 'CGO_ENABLED=0 ' }],
+		edits: [{ file: build.file, span: { start: build.command.envInsertOffset, end: build.command.envInsertOffset }, newText: 'CGO_ENABLED=0 ' }],
 		isPreferred: safe,
 	};
 }

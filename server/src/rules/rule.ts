@@ -19,7 +19,10 @@ export interface Rule {
 	check(context: RuleContext): void;
 }
 
-/** Where a rule's documentation lives; `docs/rules/<id>.md` in the repository. */
+/** The project repository; rule docs live next to each rule as `server/src/rules/<id>.md`. */
+export const REPOSITORY_URL = 'https://github.com/go-shipcheck/go-shipcheck';
+
+/** Where a rule's documentation page is. */
 export function ruleDocUrl(id: string): string {
-	return `https://github.com/go-shipcheck/go-shipcheck/blob/main/docs/rules/${id}.md`;
+	return `${REPOSITORY_URL}/blob/main/server/src/rules/${id}.md`;
 }

@@ -21,9 +21,10 @@ export interface GoFlag {
 	readonly dynamic: boolean;
 	/** `-name`, `-name=value`, or `-name value`. */
 	readonly form: 'bare' | 'equals' | 'separate';
-	/** From the dash to the end of the value. */
+	/** From the dash to the end of the value (quotes included). */
 	readonly span: Span;
 	readonly nameSpan: Span;
+	/** The value's characters, without the quotes around them (`-ldflags="-s -w"` → `-s -w`). */
 	readonly valueSpan: Span | undefined;
 	/** The value as a word of its own (maps any part of the value to the document via `wordSubSpan`). */
 	readonly valueWord: ShellWord | undefined;

@@ -217,7 +217,11 @@ function evalRange(b: WordBuilder, children: readonly Node[], from: number, to: 
 	for (const child of children) {
 		if (child.endIndex <= pos || child.startIndex >= to) continue;
 		if (!child.isNamed || child.type === 'string_content' || child.type === 'heredoc_content') continue;
-		if (child.startIndex > pos) literal(b, pos, child.startIndex, quoted);
+		if (child.startIndex > pos) {
+			// `$"…"` (locale translation) comes as a `$` token before a string: the `$` is not literal.
+			const translated = child.type === 'string' && quoted === 'none' && b.ctx.parseText[child.startIndex - 1] === '$';
+			literal(b, pos, translated ? child.startIndex - 1 : child.startIndex, quoted);
+		}
 		evalNode(b, child, quoted);
 		pos = Math.max(pos, child.endIndex);
 	}
