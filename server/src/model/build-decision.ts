@@ -4,7 +4,7 @@ import { decideCgo, type CompilerPresence } from './cgo';
 import type { Env } from './env';
 import type { GoBuildCommand } from './go-command';
 import { predictLinkage, type BuildFlagsForLinkage, type ProgramCgoUse } from './linkage';
-import type { GoBuild, GoModuleModel, StageModel } from './project';
+import type { BuildHost, GoBuild, GoModuleModel, StageModel } from './project';
 
 /** A `go` command found in a RUN step (or CI step), before cgo and linkage are decided. */
 export interface GoCommandSite {
@@ -18,7 +18,9 @@ export interface GoCommandSite {
 }
 
 export interface BuildEnvironment {
-	readonly stage: StageModel;
+	readonly host: BuildHost;
+	/** Set for Dockerfile builds. */
+	readonly stage: StageModel | undefined;
 	readonly image: ImageFacts | undefined;
 	readonly compiler: CompilerPresence;
 	readonly module: GoModuleModel | undefined;
@@ -40,6 +42,7 @@ export function decideBuild(site: GoCommandSite, environment: BuildEnvironment):
 		file: site.file,
 		span: site.span,
 		instructionSpan: site.instructionSpan,
+		host: environment.host,
 		stage: environment.stage,
 		command: site.command,
 		env,

@@ -76,13 +76,33 @@ export interface OpaqueStep {
 	readonly description: string;
 }
 
+/**
+ * Where a build runs: a Dockerfile stage or a CI job (GitHub Actions, GitLab CI, GoReleaser). Rules that
+ * only need "the builder" use this; rules about Dockerfile structure use `GoBuild.stage`.
+ */
+export interface BuildHost {
+	readonly kind: 'dockerfile-stage' | 'ci-job';
+	readonly file: string;
+	/** `stage "build"`, `job "release"`: for messages. */
+	readonly label: string;
+	/** The image (or hosted-runner image) the build runs in; undefined when not known. */
+	readonly image: ImageFacts | undefined;
+	/** The expanded reference or runner label, as written. */
+	readonly imageRef: string | undefined;
+	readonly compiler: CompilerPresence;
+	/** The line that decides the environment: the FROM, the `runs-on:`/`container:`/`image:` line. */
+	readonly anchor: Span;
+}
+
 export interface GoBuild {
 	readonly file: string;
 	/** The whole `go build …` command. */
 	readonly span: Span;
 	/** The RUN (or CI step) that holds it: fixes that add ENV/inline settings anchor here. */
 	readonly instructionSpan: Span;
-	readonly stage: StageModel;
+	readonly host: BuildHost;
+	/** The Dockerfile stage, for builds in a Dockerfile; undefined for CI builds. */
+	readonly stage: StageModel | undefined;
 	readonly command: GoBuildCommand;
 	readonly env: Env;
 	readonly workdir: string | undefined;

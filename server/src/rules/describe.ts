@@ -1,5 +1,5 @@
 import type { ImageFacts } from '../knowledge/types';
-import type { StageModel } from '../model/project';
+import type { BuildHost, StageModel } from '../model/project';
 
 /** Short phrases shared by rule messages, so every rule describes stages and images the same way. */
 export function stageLabel(stage: StageModel): string {
@@ -16,11 +16,13 @@ export function describeImage(stage: StageModel): string {
 	return floating ? `${imageName(stage)} (now ${floating.resolvedTo}${floating.since ? ` since ${floating.since}` : ''})` : imageName(stage);
 }
 
-/** `"golang:1.22" (Debian bookworm, glibc 2.36, gcc present)`. */
-export function describeBuilder(stage: StageModel): string {
-	const facts = stage.image;
-	const parts = [distroText(facts), libcText(facts), stage.compiler.present === true ? 'C compiler present' : stage.compiler.present === false ? 'no C compiler' : undefined].filter(Boolean);
-	return `${describeImage(stage)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+/** `"golang:1.22" (now golang:1.22-bookworm since …) (Debian 12 bookworm, glibc 2.36, C compiler present)`. */
+export function describeBuilder(host: BuildHost): string {
+	const facts = host.image;
+	const parts = [distroText(facts), libcText(facts), host.compiler.present === true ? 'C compiler present' : host.compiler.present === false ? 'no C compiler' : undefined].filter(Boolean);
+	const floating = facts?.floating;
+	const name = `"${host.imageRef ?? 'unknown image'}"${floating ? ` (now ${floating.resolvedTo}${floating.since ? ` since ${floating.since}` : ''})` : ''}`;
+	return `${name}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
 
 function distroText(facts: ImageFacts | undefined): string | undefined {

@@ -30,7 +30,7 @@ export function setCgoOffFix(build: GoBuild): Fix | undefined {
 
 /** Runtime images with the builder's C library (alpine → the builder's Debian release, …). */
 export function switchRuntimeImageFixes(build: GoBuild, runtime: StageModel): Fix[] {
-	const builder = build.stage.image;
+	const builder = build.host.image;
 	if (!builder || runtime.syntax.image.raw.includes('$')) return [];
 	return runtimeAlternativesFor(builder).map((image) => ({
 		title: `Switch the runtime image to "${image}" (same C library as the builder)`,

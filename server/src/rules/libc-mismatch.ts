@@ -1,6 +1,6 @@
 import type { Libc } from '../knowledge/types';
 import type { Delivery, GoBuild, StageModel } from '../model/project';
-import { describeBuilder, describeImage, imageName, stageLabel } from './describe';
+import { describeBuilder, describeImage, imageName } from './describe';
 import { setCgoOffFix, switchRuntimeImageFixes } from './fixes';
 import type { Rule, RuleContext } from './rule';
 import type { FindingInput, Severity } from './types';
@@ -56,9 +56,9 @@ function libcText(libc: Libc): string {
 }
 
 function relatedFor(build: GoBuild, runtime: StageModel) {
-	const builder = build.stage;
+	const host = build.host;
 	return [
-		{ file: builder.file, span: builder.syntax.from.span, message: `built in ${stageLabel(builder)}: ${describeBuilder(builder)}` },
+		{ file: host.file, span: host.anchor, message: `built in ${host.label}: ${describeBuilder(host)}` },
 		{ file: build.file, span: build.span, message: `this build links dynamically: ${build.linkage.kind === 'dynamic' ? build.linkage.because : ''}` },
 		{ file: runtime.file, span: runtime.syntax.from.span, message: `runs in ${imageName(runtime)}` },
 	];

@@ -5,7 +5,7 @@ import type { Parsers } from '../../parse/tree-sitter';
 import type { CompilerPresence } from '../cgo';
 import { expandDockerVars, type VarLookup } from '../docker-vars';
 import { EMPTY_ENV, withVar, type Env } from '../env';
-import type { CopyStep, DockerfileModel, GoBuild, GoModuleModel, OpaqueStep, StageModel } from '../project';
+import type { BuildHost, CopyStep, DockerfileModel, GoBuild, GoModuleModel, OpaqueStep, StageModel } from '../project';
 import type { PackageInstall } from '../package-install';
 import { basename, dirname, resolveContainerPath } from '../paths';
 import { analyseRun } from './run-step';
@@ -143,7 +143,16 @@ function applyRun(instruction: DfInstruction, state: StageState, stage: StageMod
 	const platform = stage.syntax.platform?.expanded;
 	const hostArch = platform?.split('/')[1];
 	for (const site of result.goCommands) {
-		state.builds.push(decideBuild(site, { stage, image: stage.image, compiler: state.compiler, module: context.module, hostArch }));
+		const host: BuildHost = {
+			kind: 'dockerfile-stage',
+			file: stage.file,
+			label: stage.syntax.name ? `stage "${stage.syntax.name}"` : `stage ${stage.syntax.index}`,
+			image: stage.image,
+			imageRef: stage.imageRef,
+			compiler: state.compiler,
+			anchor: stage.syntax.from.span,
+		};
+		state.builds.push(decideBuild(site, { host, stage, image: stage.image, compiler: state.compiler, module: context.module, hostArch }));
 	}
 }
 
