@@ -1,5 +1,5 @@
 import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
-import { hoverAt } from '../rules/hover-content';
+import { hoverAt } from '../rules/editor/hover';
 import { documentMapper, rangeOf } from './convert';
 import { pathOf, type WorkspaceState } from './workspace-state';
 

@@ -1,39 +1,8 @@
-import type { ImageFacts } from '../knowledge/types';
-import type { StageModel } from '../model/project';
-import type { Span } from '../parse/span';
-import type { AnalysisResult } from './analyze';
-import { RULES } from './index';
-import { ruleDocUrl } from './rule';
+import type { ImageFacts } from '../../knowledge/types';
+import type { StageModel } from '../../model/project';
 
-export interface HoverContent {
-	readonly markdown: string;
-	readonly span: Span;
-}
-
-/** Hover text at `offset` of `path`: a finding's rule first, then the FROM image under the cursor. */
-export function hoverAt(result: AnalysisResult, path: string, offset: number): HoverContent | undefined {
-	const parts: string[] = [];
-	let span: Span | undefined;
-	for (const finding of result.findings) {
-		if (finding.file !== path || offset < finding.span.start || offset > finding.span.end) continue;
-		const rule = RULES.find((r) => r.id === finding.ruleId);
-		if (rule) parts.push(`**${rule.id}**: ${rule.summary} [Documentation](${ruleDocUrl(rule.id)})`);
-		span ??= finding.span;
-	}
-	const stage = stageAt(result, path, offset);
-	if (stage) {
-		parts.push(imageHover(stage));
-		span = stage.syntax.image.span;
-	}
-	return span && parts.length > 0 ? { markdown: parts.join('\n\n---\n\n'), span } : undefined;
-}
-
-function stageAt(result: AnalysisResult, path: string, offset: number): StageModel | undefined {
-	const dockerfile = result.project.dockerfiles.find((d) => d.path === path);
-	return dockerfile?.stages.find((s) => offset >= s.syntax.from.span.start && offset <= s.syntax.from.span.end);
-}
-
-function imageHover(stage: StageModel): string {
+/** Hover text for a FROM line: the image's facts, then what its libc means for Go binaries. */
+export function imageHover(stage: StageModel): string {
 	const name = stage.imageRef ?? stage.syntax.image.raw;
 	const facts = stage.image;
 	if (stage.base) return `**${name}** is stage "${stage.base.syntax.name ?? stage.base.syntax.index}": it inherits that stage's image ${stage.base.imageRef ?? ''}.`;
