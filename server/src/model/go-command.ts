@@ -43,10 +43,10 @@ export function parseGoCommand(command: ShellCommand, options: { goflags?: GoFla
 	let i = 1;
 	const driverFlags: ShellWord[] = [];
 	if (driverKind.kind === 'garble') {
-		for (; i < argv.length && argv[i]!.text.startsWith('-'); i++) {
-			driverFlags.push(argv[i]!);
-			const name = argv[i]!.text.replace(/^--?/, '');
-			if (!name.includes('=') && garbleFlagKind(name) === 'value' && argv[i + 1]) driverFlags.push(argv[++i]!);
+		for (; i < argv.length && argv[i].text.startsWith('-'); i++) {
+			driverFlags.push(argv[i]);
+			const name = argv[i].text.replace(/^--?/, '');
+			if (!name.includes('=') && garbleFlagKind(name) === 'value' && argv[i + 1]) driverFlags.push(argv[++i]);
 		}
 	}
 	// `go -C dir build`: cmd/go takes -C right after the go command too (main.go handleChdirFlag).
@@ -153,7 +153,7 @@ function parseArguments(args: readonly ShellWord[], subcommand: GoSubcommand, pr
 	const out: ParsedArguments = { flags: [], packages: [], runArgs: [], opaqueArgs: [] };
 	let flagsDone = false;
 	for (let i = 0; i < args.length; ) {
-		const word = args[i]!;
+		const word = args[i];
 		const text = word.text;
 		if (!flagsDone && text === '--') {
 			flagsDone = true;
@@ -179,8 +179,8 @@ function parseArguments(args: readonly ShellWord[], subcommand: GoSubcommand, pr
 		if (subcommand === 'run' && !flagsDone) {
 			// `go run file.go other.go args…` or `go run ./pkg args…`: the rest belongs to the program.
 			let j = i;
-			if (text.endsWith('.go')) while (j < args.length && args[j]!.text.endsWith('.go')) out.packages.push(args[j++]!);
-			else out.packages.push(args[j++]!);
+			if (text.endsWith('.go')) while (j < args.length && args[j].text.endsWith('.go')) out.packages.push(args[j++]);
+			else out.packages.push(args[j++]);
 			out.runArgs.push(...args.slice(j));
 			return out;
 		}
@@ -271,7 +271,7 @@ type Derived = Pick<
 /** The flag values in effect: for every flag the last occurrence wins (GOFLAGS come first in `flags`). */
 function derived(flags: readonly GoFlag[]): Derived {
 	const last = (name: string): GoFlag | undefined => {
-		for (let i = flags.length - 1; i >= 0; i--) if (flags[i]!.name === name) return flags[i];
+		for (let i = flags.length - 1; i >= 0; i--) if (flags[i].name === name) return flags[i];
 		return undefined;
 	};
 	const on = (name: string): GoFlag | undefined => {

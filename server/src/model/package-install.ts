@@ -105,9 +105,9 @@ export function recognizePackageInstall(command: ShellCommand, file?: string): P
 	const options: ShellWord[] = [];
 	let i = 1;
 	// Options may come before the subcommand (`apk --no-cache add`, `apt-get -y install`).
-	for (; i < argv.length && isOption(argv[i]!); i++) {
-		options.push(argv[i]!);
-		if (takesValue(spec, argv[i]!) && argv[i + 1]) options.push(argv[++i]!);
+	for (; i < argv.length && isOption(argv[i]); i++) {
+		options.push(argv[i]);
+		if (takesValue(spec, argv[i]) && argv[i + 1]) options.push(argv[++i]);
 	}
 	let subcommand = argv[i];
 	if (!subcommand || subcommand.value === undefined) return undefined;
@@ -122,7 +122,7 @@ export function recognizePackageInstall(command: ShellCommand, file?: string): P
 	const dynamicArgs: ShellWord[] = [];
 	let virtual: PackageInstall['virtual'];
 	for (i++; i < argv.length; i++) {
-		const word = argv[i]!;
+		const word = argv[i];
 		if (isOption(word)) {
 			options.push(word);
 			const value = takesValue(spec, word) ? argv[++i] : undefined;

@@ -1,4 +1,9 @@
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import type { Language, Parser, Tree } from 'web-tree-sitter';
+// `import = require` on purpose: esbuild resolves an `import` statement to web-tree-sitter's ESM build,
+// which calls createRequire(import.meta.url) and so crashes inside a CommonJS bundle (import.meta is
+// empty there). A require picks the package's CJS build, with or without the alias in scripts/build.mjs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: the CJS build is required
+import TreeSitter = require('web-tree-sitter');
 
 /**
  * Set-up of web-tree-sitter for the core. The core is Node-free, so it never reads files: the caller hands
@@ -41,16 +46,16 @@ export function initParsers(wasm: WasmBinaries): Promise<Parsers> {
 }
 
 async function load(wasm: WasmBinaries): Promise<Parsers> {
-	await Parser.init({
+	await TreeSitter.Parser.init({
 		wasmBinary: wasm.runtime,
 		// Only used to name the binary; with wasmBinary set nothing is fetched or read from disk.
 		locateFile: (path: string) => path,
 	});
 	const bash = await loadLanguage('bash', wasm.bash);
 	const yaml = await loadLanguage('yaml', wasm.yaml);
-	const bashParser = new Parser();
+	const bashParser = new TreeSitter.Parser();
 	bashParser.setLanguage(bash);
-	const yamlParser = new Parser();
+	const yamlParser = new TreeSitter.Parser();
 	yamlParser.setLanguage(yaml);
 	return {
 		bash,
@@ -63,7 +68,7 @@ async function load(wasm: WasmBinaries): Promise<Parsers> {
 async function loadLanguage(name: string, bytes: Uint8Array): Promise<Language> {
 	if (!(bytes instanceof Uint8Array) || bytes.length < 8) throw new Error(`tree-sitter-${name}.wasm: no bytes given`);
 	try {
-		return await Language.load(bytes);
+		return await TreeSitter.Language.load(bytes);
 	} catch (error) {
 		// web-tree-sitter sometimes rejects with an empty Error (wrong wasm format, PARSING.md): say which file.
 		const detail = error instanceof Error && error.message ? error.message : String(error);

@@ -24,8 +24,8 @@ export function parseLinkerFlags(flag: GoFlag): LinkerFlags | undefined {
 	const valueRanges = new Map<LinkerFlag, { start: number; end: number }>();
 	let stopped = false;
 	for (let i = 0; i < fields.length; i++) {
-		const f = fields[i]!;
-		const arg = args[i]!;
+		const f = fields[i];
+		const arg = args[i];
 		if (stopped || !f.value.startsWith('-') || f.value === '-') {
 			positional.push(arg);
 			// A dynamic field (`$EXTRA`) may well expand to flags: do not report it, keep reading flags after it.
@@ -78,7 +78,7 @@ export function parseLinkerFlags(flag: GoFlag): LinkerFlags | undefined {
 function perPackagePattern(word: ShellWord): { from: number; pattern: LinkerFlags['pattern'] } {
 	const text = word.text;
 	let start = 0;
-	while (start < text.length && /\s/.test(text[start]!)) start++;
+	while (start < text.length && /\s/.test(text[start])) start++;
 	if (start >= text.length || text[start] === '-' || text[start] === '"' || text[start] === "'") return { from: 0, pattern: undefined };
 	const eq = text.indexOf('=', start);
 	if (eq <= start) return { from: 0, pattern: undefined };

@@ -30,9 +30,9 @@ export function splitQuotedFields(s: string, from = 0, to = s.length): SplitResu
 	const fields: QuotedField[] = [];
 	let i = from;
 	while (i < to) {
-		while (i < to && isSpace(s[i]!)) i++;
+		while (i < to && isSpace(s[i])) i++;
 		if (i >= to) break;
-		const c = s[i]!;
+		const c = s[i];
 		if (c === '"' || c === "'") {
 			let j = i + 1;
 			while (j < to && s[j] !== c) j++;
@@ -45,7 +45,7 @@ export function splitQuotedFields(s: string, from = 0, to = s.length): SplitResu
 			continue;
 		}
 		let j = i;
-		while (j < to && !isSpace(s[j]!)) j++;
+		while (j < to && !isSpace(s[j])) j++;
 		fields.push({ value: s.slice(i, j), start: i, end: j, contentStart: i, contentEnd: j, quoted: false });
 		i = j;
 	}

@@ -145,7 +145,7 @@ export class StateStack {
 	}
 
 	get top(): ShellState {
-		return this.states[this.states.length - 1]!;
+		return this.states[this.states.length - 1];
 	}
 
 	apply(event: ShellEvent, commands: readonly ShellCommand[]): void {

@@ -20,10 +20,10 @@ export function shiftMap(baseOffset: number): OffsetMap {
 /** A map through per-character document ranges (`starts[i]`, `ends[i]` for local character `i`). */
 export function charMap(starts: readonly number[], ends: readonly number[], fallback: number): OffsetMap {
 	const n = starts.length;
-	const endOfText = n > 0 ? ends[n - 1]! : fallback;
+	const endOfText = n > 0 ? ends[n - 1] : fallback;
 	return {
-		start: (i) => (i < 0 ? (n > 0 ? starts[0]! : fallback) : i < n ? starts[i]! : endOfText),
-		end: (j) => (j <= 0 ? (n > 0 ? starts[0]! : fallback) : j <= n ? ends[j - 1]! : endOfText),
+		start: (i) => (i < 0 ? (n > 0 ? starts[0] : fallback) : i < n ? starts[i] : endOfText),
+		end: (j) => (j <= 0 ? (n > 0 ? starts[0] : fallback) : j <= n ? ends[j - 1] : endOfText),
 	};
 }
 
@@ -43,10 +43,10 @@ export function wordSubSpan(word: ShellWord, start: number, end: number): Span {
 	const s = Math.max(0, Math.min(start, n));
 	const e = Math.max(s, Math.min(end, n));
 	if (s === e) {
-		const at = s < n ? word.charStarts[s]! : n > 0 ? word.charEnds[n - 1]! : word.span.end;
+		const at = s < n ? word.charStarts[s] : n > 0 ? word.charEnds[n - 1] : word.span.end;
 		return { start: at, end: at };
 	}
-	return { start: word.charStarts[s]!, end: Math.max(word.charStarts[s]!, word.charEnds[e - 1]!) };
+	return { start: word.charStarts[s], end: Math.max(word.charStarts[s], word.charEnds[e - 1]) };
 }
 
 /** True when any character of `word.text.slice(start, end)` comes from an unresolved expansion. */

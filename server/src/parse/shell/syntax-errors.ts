@@ -23,7 +23,7 @@ export function collectSyntaxErrors(root: Node, text: string, map: OffsetMap, ou
 		}
 		const children = node.children;
 		for (let i = children.length - 1; i >= 0; i--) {
-			const child = children[i]!;
+			const child = children[i];
 			if (child.hasError || child.isMissing || child.isError) stack.push(child);
 		}
 	}

@@ -360,7 +360,7 @@ function wordGroups(nodes: readonly Node[], text: string): Node[][] {
 	let prev: Node | undefined;
 	for (const node of nodes) {
 		const gap = prev ? text.slice(prev.endIndex, node.startIndex) : undefined;
-		if (prev && gap !== undefined && (gap === '' || /^(\\\n)+$/.test(gap))) groups[groups.length - 1]!.push(node);
+		if (prev && gap !== undefined && (gap === '' || /^(\\\n)+$/.test(gap))) groups[groups.length - 1].push(node);
 		else groups.push([node]);
 		prev = node;
 	}
@@ -450,7 +450,7 @@ function simpleCommand(node: Node, level: Level): void {
 	let nameNode: Node | null = null;
 	const children = node.children;
 	for (let i = 0; i < children.length; i++) {
-		const child = children[i]!;
+		const child = children[i];
 		const field = node.fieldNameForChild(i);
 		if (field === 'name') nameNode = child;
 		else if (field === 'argument') args.push(child);
@@ -466,7 +466,7 @@ function simpleCommand(node: Node, level: Level): void {
 		setAll(level, assignments, level.shared.commands.length - 1);
 		return;
 	}
-	const name = words[0]!.value;
+	const name = words[0].value;
 	const kind: ShellCommandKind = name === 'cd' || name === 'pushd' ? 'cd' : 'simple';
 	const command = addCommand(level, node, kind, assignments, words, []);
 	builtinEffects(command, level);
@@ -568,7 +568,7 @@ function builtinEffects(command: ShellCommand, level: Level): void {
 	}
 	if (command.name === 'set') {
 		for (let i = 0; i < args.length; i++) {
-			const t = args[i]!.value ?? '';
+			const t = args[i].value ?? '';
 			if ((t === '-o' || t === '+o') && args[i + 1]?.value === 'allexport') emit(level, { kind: 'allexport', command: command.index, on: t === '-o' });
 			else if (/^[-+][A-Za-z]*a[A-Za-z]*$/.test(t)) emit(level, { kind: 'allexport', command: command.index, on: t[0] === '-' });
 		}
@@ -576,11 +576,11 @@ function builtinEffects(command: ShellCommand, level: Level): void {
 	}
 	if (command.name === 'read') {
 		for (let i = 0; i < args.length; i++) {
-			const t = args[i]!.value;
+			const t = args[i].value;
 			if (t === undefined) continue;
 			if (/^-[adnNptu]$/.test(t)) i++;
 			else if (!t.startsWith('-') && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t)) {
-				emit(level, { kind: 'set', command: command.index, name: t, value: undefined, unknown: true, exported: undefined, append: false, span: args[i]!.span });
+				emit(level, { kind: 'set', command: command.index, name: t, value: undefined, unknown: true, exported: undefined, append: false, span: args[i].span });
 			}
 		}
 	}
@@ -598,7 +598,7 @@ function shellScriptWord(words: readonly ShellWord[]): ShellWord | undefined {
 	}
 	let dashC = false;
 	for (; i < argv.length; i++) {
-		const t = argv[i]!.value;
+		const t = argv[i].value;
 		if (t === undefined) return undefined;
 		if (t === '--' || t === '-') {
 			i++;

@@ -77,7 +77,7 @@ class WordBuilder {
 			kind: 'literal',
 			textStart: lit.textStart,
 			textEnd: this.chars.length,
-			span: { start: this.starts[lit.textStart]!, end: this.ends[this.chars.length - 1]! },
+			span: { start: this.starts[lit.textStart], end: this.ends[this.chars.length - 1] },
 			quoted: lit.quoted,
 		});
 	}
@@ -90,7 +90,7 @@ class WordBuilder {
 		for (const ch of value) {
 			for (let k = 0; k < ch.length; k++) {
 				if (split && quoted === 'none' && IFS_WHITESPACE.has(ch)) this.splitPoints.push(this.chars.length);
-				this.chars.push(ch[k]!);
+				this.chars.push(ch[k]);
 				this.starts.push(span.start);
 				this.ends.push(span.end);
 			}
@@ -121,9 +121,9 @@ class WordBuilder {
 export function evalWord(ctx: EvalContext, nodes: readonly Node[], split: boolean): ShellWord[] {
 	if (nodes.length === 0) return [];
 	const b = new WordBuilder(ctx);
-	const from = nodes[0]!.startIndex;
-	const to = nodes[nodes.length - 1]!.endIndex;
-	const first = nodes[0]!;
+	const from = nodes[0].startIndex;
+	const to = nodes[nodes.length - 1].endIndex;
+	const first = nodes[0];
 	if (first.type === 'word' && ctx.parseText[first.startIndex] === '~' && !opaqueAt(ctx, first.startIndex)) {
 		const rest = tilde(b, first);
 		if (rest > first.startIndex) {
@@ -159,7 +159,7 @@ function finish(b: WordBuilder, span: Span, from: number, to: number): ShellWord
 		if (p.kind === 'expansion' && !p.resolved) dynamic = true;
 	}
 	const whole = from === 0 && to === b.chars.length;
-	const wordSpan = whole ? span : { start: b.starts[from]!, end: b.ends[to - 1]! };
+	const wordSpan = whole ? span : { start: b.starts[from], end: b.ends[to - 1] };
 	return {
 		span: wordSpan,
 		raw: b.ctx.rawOf(wordSpan),
@@ -201,7 +201,7 @@ function opaqueAt(ctx: EvalContext, local: number): OpaqueRange | undefined {
 function tilde(b: WordBuilder, node: Node): number {
 	const text = b.ctx.parseText;
 	let end = node.startIndex + 1;
-	while (end < node.endIndex && /[A-Za-z0-9._-]/.test(text[end]!)) end++;
+	while (end < node.endIndex && /[A-Za-z0-9._-]/.test(text[end])) end++;
 	if (end < node.endIndex && text[end] !== '/') return node.startIndex; // `~x:y`: not a tilde prefix
 	const user = text.slice(node.startIndex + 1, end);
 	const home = user === '' ? b.ctx.lookup('HOME') : undefined;
@@ -296,12 +296,12 @@ function literal(b: WordBuilder, from: number, to: number, quoted: QuoteKind): v
 			i = end;
 			continue;
 		}
-		const c = text[i]!;
+		const c = text[i];
 		if (quoted === 'single') {
 			b.char(c, i, i + 1, quoted);
 			i++;
 		} else if (c === '\\' && i + 1 < to) {
-			const next = text[i + 1]!;
+			const next = text[i + 1];
 			if (next === '\n') {
 				i += 2; // line continuation
 			} else if (quoted === 'double' && !'$`"\\'.includes(next)) {
@@ -325,13 +325,13 @@ const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', 
 function ansiC(b: WordBuilder, from: number, to: number): void {
 	const text = b.ctx.parseText;
 	for (let i = from; i < to; ) {
-		const c = text[i]!;
+		const c = text[i];
 		if (c !== '\\' || i + 1 >= to) {
 			b.char(c, i, i + 1, 'ansi-c');
 			i++;
 			continue;
 		}
-		const e = text[i + 1]!;
+		const e = text[i + 1];
 		const simple = SIMPLE_ESCAPES[e];
 		if (simple !== undefined) {
 			b.char(simple, i, i + 2, 'ansi-c');
@@ -340,7 +340,7 @@ function ansiC(b: WordBuilder, from: number, to: number): void {
 		}
 		const numeric = readNumericEscape(text, i, to);
 		if (numeric) {
-			for (let k = 0; k < numeric.value.length; k++) b.char(numeric.value[k]!, i, numeric.end, 'ansi-c');
+			for (let k = 0; k < numeric.value.length; k++) b.char(numeric.value[k], i, numeric.end, 'ansi-c');
 			i = numeric.end;
 			continue;
 		}
@@ -355,12 +355,12 @@ function ansiC(b: WordBuilder, from: number, to: number): void {
 }
 
 function readNumericEscape(text: string, i: number, to: number): { value: string; end: number } | undefined {
-	const e = text[i + 1]!;
+	const e = text[i + 1];
 	const spec = /[0-7]/.test(e) ? { re: /[0-7]/, max: 3, base: 8, skip: 1 } : e === 'x' ? { re: /[0-9a-fA-F]/, max: 2, base: 16, skip: 2 } : e === 'u' ? { re: /[0-9a-fA-F]/, max: 4, base: 16, skip: 2 } : e === 'U' ? { re: /[0-9a-fA-F]/, max: 8, base: 16, skip: 2 } : undefined;
 	if (!spec) return undefined;
 	let j = i + spec.skip;
 	const digitsStart = j;
-	while (j < to && j - digitsStart < spec.max && spec.re.test(text[j]!)) j++;
+	while (j < to && j - digitsStart < spec.max && spec.re.test(text[j])) j++;
 	if (j === digitsStart) return undefined;
 	const code = parseInt(text.slice(digitsStart, j), spec.base);
 	const value = e === 'u' || e === 'U' ? (code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd') : String.fromCharCode(code & 0xff);
@@ -380,7 +380,7 @@ function parameter(b: WordBuilder, node: Node, quoted: QuoteKind): void {
 	const closeAt = close && close.type === '}' && !close.isMissing ? close.startIndex : node.endIndex;
 	let i = 1; // after "${"
 	let prefix: string | undefined;
-	if (children[i] && !children[i]!.isNamed && (children[i]!.type === '#' || children[i]!.type === '!')) prefix = children[i++]!.type;
+	if (children[i] && !children[i].isNamed && (children[i].type === '#' || children[i].type === '!')) prefix = children[i++].type;
 	const nameNode = children[i];
 	if (!nameNode || (nameNode.type !== 'variable_name' && nameNode.type !== 'special_variable_name')) {
 		b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', undefined);

@@ -47,7 +47,7 @@ export function unwrapCommand(words: readonly ShellWord[]): UnwrappedCommand {
 	let chdir: ShellWord | undefined;
 	let at = 0;
 	for (let guard = 0; guard < 16 && at < words.length; guard++) {
-		const head = words[at]!;
+		const head = words[at];
 		const name = head.value === undefined ? undefined : commandBasename(head.value);
 		if (name === undefined) break;
 		let step: Step;
@@ -70,7 +70,7 @@ function unwrapEnv(words: readonly ShellWord[], at: number, assignments: ShellAs
 	let clear = false;
 	let chdir: ShellWord | undefined;
 	for (; i < words.length; i++) {
-		const w = words[i]!;
+		const w = words[i];
 		const t = w.value;
 		if (t === undefined) return undefined;
 		if (t === '--') {
@@ -98,11 +98,11 @@ function unwrapEnv(words: readonly ShellWord[], at: number, assignments: ShellAs
 }
 
 function unwrapWithAssignments(words: readonly ShellWord[], at: number, name: string, assignments: ShellAssignment[]): Step {
-	const options = skipOptions(words, at + 1, VALUE_OPTIONS[name]!);
+	const options = skipOptions(words, at + 1, VALUE_OPTIONS[name]);
 	if (options === undefined) return undefined;
 	let i = options;
 	for (; i < words.length; i++) {
-		const assignment = assignmentFromWord(words[i]!);
+		const assignment = assignmentFromWord(words[i]);
 		if (!assignment) break;
 		assignments.push(assignment);
 	}
@@ -110,14 +110,14 @@ function unwrapWithAssignments(words: readonly ShellWord[], at: number, name: st
 }
 
 function unwrapTimeout(words: readonly ShellWord[], at: number): Step {
-	const i = skipOptions(words, at + 1, VALUE_OPTIONS['timeout']!);
+	const i = skipOptions(words, at + 1, VALUE_OPTIONS['timeout']);
 	// After the options comes the duration, then the command.
 	return i !== undefined && i + 1 < words.length ? { next: i + 1 } : undefined;
 }
 
 function unwrapPlain(words: readonly ShellWord[], at: number, name: string): Step {
 	if (name === 'command' && words.slice(at + 1).some((w) => w.value === '-v' || w.value === '-V')) return undefined; // lookup only
-	const i = skipOptions(words, at + 1, VALUE_OPTIONS[name]!);
+	const i = skipOptions(words, at + 1, VALUE_OPTIONS[name]);
 	return i !== undefined && i < words.length ? { next: i } : undefined;
 }
 
@@ -125,7 +125,7 @@ function unwrapPlain(words: readonly ShellWord[], at: number, name: string): Ste
 function skipOptions(words: readonly ShellWord[], from: number, withValue: ReadonlySet<string>): number | undefined {
 	let i = from;
 	for (; i < words.length; i++) {
-		const t = words[i]!.value;
+		const t = words[i].value;
 		if (t === undefined) return undefined;
 		if (t === '--') return i + 1;
 		if (!t.startsWith('-') || t === '-') return i;

@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { before, describe, it } from 'node:test';
+import { goCommandsIn } from '../../../server/src/model/go-command';
+import { recognizePackageInstall } from '../../../server/src/model/package-install';
+import { initNodeParsers } from '../../../server/src/node/wasm';
+import { allEnvironments, parseShell, type ParseShellOptions, type ShellScript, type ShellWord } from '../../../server/src/parse/shell';
+import type { Span } from '../../../server/src/parse/span';
+import type { Parsers } from '../../../server/src/parse/tree-sitter';
+
+let parsers: Parsers;
+before(async () => {
+	parsers = await initNodeParsers();
+});
+
+/** mulberry32: small, seeded, good enough to pick mutations reproducibly. */
+function prng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const SEEDS = [
+	'apk add --no-cache git gcc musl-dev \\\n    && cd /src \\\n    && CGO_ENABLED=0 GOOS=linux go build -ldflags="-s -w -X main.version=${VERSION}" -o /out/app ./cmd/app',
+	`go build -ldflags '-linkmode external -extldflags "-static"' -tags netgo,osusergo -o /app .`,
+	'export CGO_ENABLED=0 && export GOFLAGS="-mod=vendor -trimpath" && go build -tags \'netgo osusergo\' ./...',
+	'sh -c "go build -ldflags \\"-s -w\\" -o /app ." && bash -ec \'cd /x; go vet ./...\'',
+	'set -eux; \\\n  apt-get update; \\\n  apt-get install -y --no-install-recommends gcc libc6-dev:arm64; \\\n  rm -rf /var/lib/apt/lists/*',
+	'if [ "$TARGETARCH" = "arm64" ]; then export GOARCH=arm64; fi; xx-go build -o /out/$(basename $PWD) .',
+	'cat <<EOF > /etc/x.conf\nkey=$VALUE\nEOF\nbash <<\'EOF\'\ngo install github.com/x/y@v1.2.3\nEOF',
+	'GOOS=${{ matrix.goos }} go build -o "dist/app-${{ matrix.goos }}" $\'./cmd/\\tapp\' 2>&1 | tee build.log || exit 1',
+	'# Zoë 🐳\r\ngo build -o "/out/ä🐳" . \\\r\n  && (cd sub && garble -literals build) & wait',
+	'for a in amd64 arm64; do GOARCH=$a go build -o bin/$a/ ./...; done; f() { env -i PATH=$PATH go run . --x="${1:-d}"; }',
+];
+
+const TOKENS = [
+	"'", '"', '`', '$(', '${', '}', ')', '(', '{', '\\', '\\\n', '\n', '\r\n', ' && ', ' || ', ' | ', ';', '&', '#', '<<EOF\n', '\nEOF\n',
+	'$', '=', '-ldflags="', "-extldflags '", ' sh -c "', ' go build ', ' -o ', '${{ x }}', '${A:-', '$((', '))', 'ä', '🐳', '\t', '*', '~', '\x00', '[[', ']]',
+];
+
+function mutate(text: string, random: () => number): string {
+	let out = text;
+	const steps = 1 + Math.floor(random() * 4);
+	for (let s = 0; s < steps; s++) {
+		const at = Math.floor(random() * (out.length + 1));
+		const kind = Math.floor(random() * 5);
+		if (kind === 0) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(random() * 12));
+		else if (kind === 1 || kind === 2) out = out.slice(0, at) + TOKENS[Math.floor(random() * TOKENS.length)] + out.slice(at);
+		else if (kind === 3) out = out.slice(0, at) + out.slice(Math.floor(random() * out.length), Math.floor(random() * out.length)) + out.slice(at);
+		else out = out.slice(0, at); // truncation
+	}
+	return out;
+}
+
+function checkSpan(span: Span, base: number, length: number, what: string): void {
+	assert.ok(Number.isInteger(span.start) && Number.isInteger(span.end), `${what}: integer offsets`);
+	assert.ok(span.start >= base && span.end <= base + length && span.start <= span.end, `${what}: ${JSON.stringify(span)} outside [${base}, ${base + length}]`);
+}
+
+function checkWord(word: ShellWord, doc: string, base: number, length: number): void {
+	checkSpan(word.span, base, length, `word ${JSON.stringify(word.text)}`);
+	assert.equal(doc.slice(word.span.start, word.span.end), word.raw);
+	assert.equal(word.charStarts.length, word.text.length);
+	assert.equal(word.charEnds.length, word.text.length);
+	for (let i = 0; i < word.text.length; i++) {
+		checkSpan({ start: word.charStarts[i], end: word.charEnds[i] }, base, length, `char ${i} of ${JSON.stringify(word.text)}`);
+	}
+	if (!word.dynamic) assert.equal(word.value, word.text);
+}
+
+function checkScript(script: ShellScript, doc: string, base: number, length: number): void {
+	for (const e of script.syntaxErrors) {
+		checkSpan(e.span, base, length, `syntax error ${e.message}`);
+		assert.doesNotMatch(e.message, /internal error/);
+	}
+	for (const c of script.commands) {
+		checkSpan(c.span, base, length, 'command');
+		for (const w of c.words) checkWord(w, doc, base, length);
+		for (const a of c.assignments) {
+			checkSpan(a.span, base, length, 'assignment');
+			checkWord(a.value, doc, base, length);
+		}
+	}
+	allEnvironments(script);
+	for (const go of goCommandsIn(script)) {
+		for (const f of go.flags) checkSpan(f.span, base, length, `go flag ${f.name}`);
+		for (const f of go.ldflags?.flags ?? []) checkSpan(f.span, base, length, `linker flag ${f.name}`);
+		for (const t of go.tags?.values ?? []) checkSpan(t.span, base, length, 'tag');
+	}
+	for (const c of script.commands) {
+		for (const p of recognizePackageInstall(c)?.packages ?? []) checkSpan(p.span, base, length, 'package');
+	}
+}
+
+describe('parseShell robustness', () => {
+	it('2,400 seeded mutations of realistic RUN bodies: results only, never exceptions, spans in bounds', () => {
+		const random = prng(0x5eed);
+		const started = performance.now();
+		let cases = 0;
+		let withErrors = 0;
+		for (let round = 0; round < 240; round++) {
+			for (const seed of SEEDS) {
+				const text = mutate(seed, random);
+				const prefix = 'X'.repeat(Math.floor(random() * 40));
+				const doc = `${prefix}${text}\n`;
+				const options: ParseShellOptions = {
+					baseOffset: prefix.length,
+					dockerfile: random() < 0.5 ? { escapeChar: random() < 0.8 ? '\\' : '`' } : undefined,
+					githubExpressions: random() < 0.3,
+					initialEnv: { VERSION: '1.0 beta', FLAGS: '-s -w', HOME: '/root', UNKNOWN: undefined },
+					envComplete: random() < 0.3,
+					cwd: '/src',
+				};
+				let script: ShellScript;
+				try {
+					script = parseShell(parsers, text, options);
+					checkScript(script, doc, prefix.length, text.length);
+				} catch (error) {
+					assert.fail(`case ${cases} (${JSON.stringify(text)}): ${error instanceof Error ? error.stack : String(error)}`);
+				}
+				if (script.syntaxErrors.length > 0) withErrors++;
+				cases++;
+			}
+		}
+		const elapsed = performance.now() - started;
+		assert.ok(cases >= 2000);
+		assert.ok(withErrors > 100, 'the mutations should produce malformed input');
+		assert.ok(elapsed < 60_000, `took ${elapsed} ms`);
+		console.log(`# robustness: ${cases} cases (${withErrors} with syntax errors) in ${elapsed.toFixed(0)} ms`);
+	});
+
+	it('deeply nested input is cut off with a syntax error, not a stack overflow', () => {
+		for (const text of ['('.repeat(3000) + 'go build' + ')'.repeat(3000), 'a && '.repeat(5000) + 'b', '"$('.repeat(400) + 'x', '${A:-'.repeat(500)]) {
+			const script = parseShell(parsers, text);
+			checkScript(script, text, 0, text.length);
+		}
+		const deep = parseShell(parsers, '('.repeat(3000) + 'go build' + ')'.repeat(3000));
+		assert.ok(deep.syntaxErrors.some((e) => /nested too deeply/.test(e.message)));
+	});
+
+	it('parse time of a typical 10-line RUN body after warm-up', () => {
+		const body = [
+			'set -eux; \\',
+			'    apk add --no-cache --virtual .build-deps gcc musl-dev git; \\',
+			'    cd /src; \\',
+			'    export GOFLAGS="-mod=vendor -trimpath"; \\',
+			'    VERSION="$(git describe --tags --always)"; \\',
+			'    CGO_ENABLED=0 GOOS=linux GOARCH="${TARGETARCH:-amd64}" \\',
+			'        go build -ldflags "-s -w -X main.version=${VERSION} -extldflags \'-static\'" \\',
+			'        -tags netgo,osusergo -o /out/app ./cmd/app; \\',
+			'    apk del .build-deps; \\',
+			'    /out/app --version',
+		].join('\n');
+		const options: ParseShellOptions = { baseOffset: 120, dockerfile: { escapeChar: '\\' }, initialEnv: { TARGETARCH: 'arm64' } };
+		for (let i = 0; i < 100; i++) goCommandsIn(parseShell(parsers, body, options));
+		const runs = 500;
+		const shellTimes: number[] = [];
+		const totalTimes: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			const t0 = performance.now();
+			const script = parseShell(parsers, body, options);
+			const t1 = performance.now();
+			goCommandsIn(script);
+			const t2 = performance.now();
+			shellTimes.push(t1 - t0);
+			totalTimes.push(t2 - t0);
+		}
+		const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+		const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+		console.log(`# 10-line RUN body: parseShell median ${median(shellTimes).toFixed(3)} ms, p95 ${p95(shellTimes).toFixed(3)} ms; with goCommandsIn median ${median(totalTimes).toFixed(3)} ms`);
+		assert.ok(median(totalTimes) < 25, 'a typical RUN body must stay far below a keystroke budget');
+	});
+});
