@@ -5,6 +5,7 @@ import { loadWasmFromDir } from '../node/wasm';
 import { initParsers } from '../parse/tree-sitter';
 import { registerCodeActions } from './code-actions';
 import { registerDiagnostics } from './diagnostics';
+import { registerEditorFeatures } from './editor-features';
 import { registerHover } from './hover';
 import { WorkspaceState } from './workspace-state';
 
@@ -29,6 +30,10 @@ export function startServer(): void {
 				diagnosticProvider: { identifier: 'go-shipcheck', interFileDependencies: true, workspaceDiagnostics: false },
 				hoverProvider: true,
 				codeActionProvider: state.supportsCodeActionLiterals ? { codeActionKinds: ['quickfix'], resolveProvider: false } : false,
+				inlayHintProvider: true,
+				definitionProvider: true,
+				referencesProvider: true,
+				completionProvider: { triggerCharacters: ['=', ','] },
 			},
 			serverInfo: { name: 'go-shipcheck' },
 		};
@@ -37,6 +42,7 @@ export function startServer(): void {
 	registerDiagnostics(connection, state);
 	registerHover(connection, state);
 	registerCodeActions(connection, state);
+	registerEditorFeatures(connection, state);
 	documents.listen(connection);
 	connection.listen();
 }

@@ -102,13 +102,13 @@ export class WorkspaceState {
 		return mergeConfigs(DEFAULT_CONFIG, file.config, { rules });
 	}
 
-	private settingsFor(uri: string): Promise<ShipcheckSettings> {
+	settingsFor(uri: string): Promise<ShipcheckSettings> {
 		if (!this.supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
 		let settings = this.settings.get(uri);
 		if (!settings) {
 			settings = this.connection.workspace
 				.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-				.then((value: Partial<ShipcheckSettings> | null) => ({ ...DEFAULT_SETTINGS, ...(value ?? {}) }))
+				.then((value: Partial<ShipcheckSettings> | null) => ({ ...DEFAULT_SETTINGS, ...(value ?? {}), inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(value?.inlayHints ?? {}) } }))
 				.catch(() => DEFAULT_SETTINGS);
 			this.settings.set(uri, settings);
 		}

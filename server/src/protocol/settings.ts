@@ -6,8 +6,10 @@ export interface ShipcheckSettings {
 	readonly enable: boolean;
 	/** Severity per rule id: `off`, `hint`, `info`, `warning`, `error`. */
 	readonly rules: Readonly<Record<string, string>>;
+	/** Inlay hints after FROM (libc) and go build (cgo and linkage). */
+	readonly inlayHints: { readonly enable: boolean };
 }
 
-export const DEFAULT_SETTINGS: ShipcheckSettings = { enable: true, rules: {} };
+export const DEFAULT_SETTINGS: ShipcheckSettings = { enable: true, rules: {}, inlayHints: { enable: true } };
 
 export const SETTINGS_SECTION = 'goShipcheck';
