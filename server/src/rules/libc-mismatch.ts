@@ -1,7 +1,8 @@
 import type { Libc } from '../knowledge/types';
-import type { Delivery, GoBuild, StageModel } from '../model/project';
+import type { Delivery, DockerfileModel, GoBuild, StageModel } from '../model/project';
 import { describeBuilder, describeImage, imageName } from './describe';
 import { setCgoOffFix, switchRuntimeImageFixes } from './fixes';
+import { clockGettime64Fix } from './godebug-fix';
 import type { Rule, RuleContext } from './rule';
 import type { FindingInput, Severity } from './types';
 
@@ -16,18 +17,19 @@ export const libcMismatch: Rule = {
 	summary: 'A dynamically linked Go binary is copied into an image that lacks its C library or loader (glibc → alpine/scratch/distroless static, musl → Debian/Ubuntu).',
 	check(context: RuleContext) {
 		for (const delivery of context.project.deliveries) {
-			const finding = checkDelivery(delivery);
+			const dockerfile = context.project.dockerfiles.find((d) => d.path === delivery.stage.file);
+			const finding = checkDelivery(delivery, dockerfile);
 			if (finding) context.report(finding);
 		}
 	},
 };
 
-function checkDelivery(delivery: Delivery): FindingInput | undefined {
+function checkDelivery(delivery: Delivery, dockerfile: DockerfileModel | undefined): FindingInput | undefined {
 	const { build, stage } = delivery;
 	const linkage = build.linkage;
 	if (linkage.kind !== 'dynamic') return undefined;
 	const runtimeLibc = stage.image?.libc;
-	if (!runtimeLibc) return undefined; // unknown runtime image: no libc claim (the hover says "not known")
+	if (!runtimeLibc) return unknownRuntime(delivery);
 	const missing = whatIsMissing(linkage.libc, linkage.loaderOnly, runtimeLibc);
 	if (!missing) return undefined;
 	const severity: Severity = linkage.certainty === 'certain' ? 'error' : 'warning';
@@ -40,7 +42,24 @@ function checkDelivery(delivery: Delivery): FindingInput | undefined {
 		severity,
 		message,
 		related: relatedFor(build, stage),
-		fixes: [setCgoOffFix(build), ...switchRuntimeImageFixes(build, stage)].filter((f) => f !== undefined),
+		// The GODEBUG "fix" goes last and is never preferred: it changes nothing (godebug-fix.ts).
+		fixes: [setCgoOffFix(build), ...switchRuntimeImageFixes(build, stage), clockGettime64Fix(dockerfile, stage)].filter((f) => f !== undefined),
+	};
+}
+
+/** An image the knowledge base does not describe gets no libc claim, only information (STYLE: truth first). */
+function unknownRuntime(delivery: Delivery): FindingInput | undefined {
+	const { build, stage } = delivery;
+	if (build.linkage.kind !== 'dynamic' || stage.base) return undefined;
+	const binary = delivery.path ? `"${delivery.path}"` : 'the binary';
+	const reference = stage.imageRef ?? stage.syntax.image.raw;
+	return {
+		file: delivery.copy.file,
+		span: delivery.copy.instruction.span,
+		severity: 'info',
+		message: `the C library of "${reference}" is not known, so whether ${binary} (dynamically linked against ${build.linkage.libc ?? 'the builder\'s C library'}) can start there cannot be checked; state it in .shipcheck.yaml under images:`,
+		related: relatedFor(build, stage),
+		fixes: [],
 	};
 }
 
