@@ -39,7 +39,9 @@ export function textMapper(text: string): PositionMapper {
 				if (starts[mid]! <= clamped) lo = mid;
 				else hi = mid - 1;
 			}
-			return { line: lo, character: clamped - starts[lo]! };
+			// Inside a \r\n pair, TextDocument answers the position before the \r: do the same.
+			const insideCrlf = clamped > 0 && text[clamped - 1] === '\r' && text[clamped] === '\n';
+			return { line: lo, character: clamped - starts[lo]! - (insideCrlf ? 1 : 0) };
 		},
 		offsetAt(position) {
 			if (position.line >= starts.length) return text.length;
