@@ -172,6 +172,9 @@ describe('-tags', () => {
 
 	it('-tags= with empty entries; no -tags at all gets a new flag after the subcommand', () => {
 		assert.deepEqual(goIn('go build -tags=,a,,b, .').go.tags!.values.map((t) => t.value), ['a', 'b']);
+		const empty = goIn('go build -tags "" .');
+		const e = tagAppendEdit(empty.go, 'netgo')!;
+		assert.equal(empty.doc.slice(0, e.span.start) + e.newText + empty.doc.slice(e.span.end), 'RUN go build -tags "netgo" .\n');
 		const { go, doc } = goIn('go build -o app .');
 		const edit = tagAppendEdit(go, 'netgo')!;
 		assert.equal(doc.slice(0, edit.span.start) + edit.newText + doc.slice(edit.span.end), 'RUN go build -tags=netgo -o app .\n');

@@ -86,7 +86,8 @@ describe('environmentAt: POSIX variable semantics', () => {
 	});
 
 	it('subshell and pipeline changes do not leak; child shells see only exported variables', () => {
-		const e = envOf('(export A=1); export B=2 | cat; C=3; sh -c "go build -o $C/x" && go vet', {}, 'go');
+		const e = envOf('(export A=1); export B=2 | cat; export D=4 & C=3; sh -c "go build -o $C/x" && go vet', {}, 'go');
+		assert.equal(value(e.environment.env, 'D'), 'ABSENT');
 		assert.equal(value(e.environment.env, 'A'), 'ABSENT');
 		assert.equal(value(e.environment.env, 'B'), 'ABSENT');
 		// Inside sh -c: C is a non-exported variable of the outer shell; the outer shell expands "$C" though.

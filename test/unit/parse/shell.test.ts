@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { initNodeParsers } from '../../../server/src/node/wasm';
-import { parseShell, wordSubSpan, type ParseShellOptions, type ShellScript, type ShellWord } from '../../../server/src/parse/shell';
+import { environmentAt, parseShell, wordSubSpan, type ParseShellOptions, type ShellScript, type ShellWord } from '../../../server/src/parse/shell';
 import type { Span } from '../../../server/src/parse/span';
 import type { Parsers } from '../../../server/src/parse/tree-sitter';
 
@@ -141,6 +141,17 @@ describe('parseShell: commands and connectors', () => {
 		assertRawMatchesSpans(doc, script);
 	});
 
+	it('su -c and eval: parsed too; eval in the same shell', () => {
+		const { script, at } = parseIn('', `su -c 'go build -o /su .' app; eval "export GOOS=\\$T;" 'go build -o /e .'`, { initialEnv: { T: 'linux' } });
+		assert.deepEqual(script.commands.map((c) => c.name), ['su', 'go', 'eval', 'export', 'go']);
+		assert.deepEqual(script.commands[1]!.within, ['child-shell']);
+		assert.equal(at(script.commands[1]!.words[3]!.span), '/su');
+		assert.deepEqual(script.commands[3]!.within, ['eval']);
+		assert.equal(script.commands[3]!.declarations[0]!.value!.value, 'linux');
+		assert.equal(at(script.commands[4]!.words[3]!.span), '/e');
+		assert.equal(environmentAt(script, 4).env.get('GOOS')!.value, 'linux');
+	});
+
 	it('bash <<EOF: a heredoc fed to a shell is parsed as its script', () => {
 		const body = 'bash <<EOF\ncd /src\ngo build -o /app .\nEOF';
 		const { script, at } = parseIn('RUN ', body);
@@ -211,6 +222,16 @@ describe('parseShell: commands and connectors', () => {
 		assert.deepEqual(values(script, 0), ['apk', 'add', 'gcc', 'musl-dev']);
 		assert.equal(at(script.commands[0].words[3].span), 'musl-dev');
 		// Without the Dockerfile option bash rules apply: the comment ends the command.
+		assert.equal(parseIn('RUN ', body).script.commands.length, 3);
+	});
+
+	it('Dockerfile continuation: blanks after the backslash still continue the line (BuildKit), not in plain shell', () => {
+		const body = 'apk add gcc \\  \n    musl-dev \\\t\r\n    git';
+		const { doc, script, at } = parseIn('RUN ', body, { dockerfile: { escapeChar: '\\' } });
+		assert.deepEqual(script.syntaxErrors, []);
+		assert.deepEqual(values(script, 0), ['apk', 'add', 'gcc', 'musl-dev', 'git']);
+		assert.equal(at(script.commands[0]!.words[4]!.span), 'git');
+		assertRawMatchesSpans(doc, script);
 		assert.equal(parseIn('RUN ', body).script.commands.length, 3);
 	});
 

@@ -40,7 +40,10 @@ export function tagAppendEdit(command: GoBuildCommand, tag: string): { span: Spa
 	const tags = command.tags;
 	if (tags?.values.some((t) => t.value === tag)) return undefined;
 	if (tags && tags.flag.source === 'command-line') {
-		const at = tags.values.length > 0 ? tags.valueSpan.end : tags.valueSpan.start;
+		let at = tags.values.length > 0 ? tags.valueSpan.end : tags.valueSpan.start;
+		// `-tags ""`: an empty text has no characters to map; write inside the quotes.
+		const word = tags.flag.valueWord;
+		if (word && word.text === '' && /^(""|'')$/.test(word.raw)) at = word.span.start + 1;
 		const separator = tags.values.length > 0 || tags.dynamic ? tags.separator : '';
 		return { span: { start: at, end: at }, newText: `${separator}${tag}` };
 	}

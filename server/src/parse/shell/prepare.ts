@@ -25,10 +25,10 @@ export function prepareShellText(text: string, options: PrepareOptions): Prepare
 }
 
 /**
- * Docker (BuildKit's parser) joins a continued instruction before the shell sees it: after a line that ends
- * with the escape character, following comment lines and empty lines are dropped. We blank such lines,
- * line break included, so bash reads the continuation as Docker does. With a backtick escape, "`⏎"
- * becomes "\⏎" (bash's continuation).
+ * Docker (BuildKit's parser) joins a continued instruction before the shell sees it: a line continues when
+ * it ends with the escape character, blanks allowed after it; following comment lines and empty lines are
+ * dropped. We blank such lines, line break included, and write the continuation as bash's "\⏎" at the very
+ * end of the line (also for a backtick escape), so bash reads the text as Docker does.
  */
 function joinDockerContinuations(chars: string[], escape: string): void {
 	let continuing = false;
@@ -41,8 +41,15 @@ function joinDockerContinuations(chars: string[], escape: string): void {
 		if (continuing && lineEnd < chars.length && isBlankOrComment(chars, lineStart, contentEnd)) {
 			for (let i = lineStart; i <= lineEnd; i++) chars[i] = ' ';
 		} else {
-			continuing = lineEnd < chars.length && contentEnd > lineStart && chars[contentEnd - 1] === escape;
-			if (continuing && escape === '`') chars[contentEnd - 1] = '\\';
+			// BuildKit's continuation is the escape character followed by optional blanks at the end of a line.
+			let last = contentEnd - 1;
+			while (last >= lineStart && (chars[last] === ' ' || chars[last] === '\t')) last--;
+			continuing = lineEnd < chars.length && last >= lineStart && chars[last] === escape;
+			if (continuing) {
+				// Move the continuation to the very end of the line, where bash expects it.
+				chars[last] = ' ';
+				chars[contentEnd - 1] = '\\';
+			}
 		}
 		lineStart = lineEnd + 1;
 	}

@@ -104,7 +104,8 @@ export type ShellContextKind =
 	| 'function' // body of a function definition: runs only when called
 	| 'command-substitution' // $( … ) / ` … `
 	| 'process-substitution'
-	| 'child-shell' // the script of `sh -c '…'`
+	| 'child-shell' // the script of `sh -c '…'`, `su -c '…'`, `bash <<EOF`
+	| 'eval' // the arguments of `eval`, read again by the same shell
 	| 'pipeline'; // an element of a | pipeline (runs in a subshell)
 
 /** One simple command of the script, in execution order. */
@@ -132,7 +133,7 @@ export interface ShellCommand {
 	readonly within: readonly ShellContextKind[];
 	/** True when the command may not run: inside if/case/loop/function, or after `||`. */
 	readonly conditional: boolean;
-	/** Index of the `sh -c` command whose script contains this command, if any (innermost). */
+	/** Index of the `sh -c` (or `eval`) command whose script contains this command, if any (innermost). */
 	readonly parentCommand: number | undefined;
 }
 

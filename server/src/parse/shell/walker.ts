@@ -18,7 +18,7 @@ import type {
 	ShellWord,
 } from './types';
 import { emptyWord, evalWord, type EvalContext, type Lookup, type OpaqueRange } from './words';
-import { commandBasename, spanUnion } from './word-utils';
+import { commandBasename, joinWords, spanUnion } from './word-utils';
 import { unwrapCommand } from './wrappers';
 
 /**
@@ -72,7 +72,6 @@ interface Level {
 	readonly parentCommand: number | undefined;
 	/** Extra argument nodes of a command, found under a following redirect (grammar quirk), by node id. */
 	readonly extraArgs: Map<number, Node[]>;
-	readonly depth: number;
 	readonly ctx: EvalContext;
 }
 
@@ -100,7 +99,7 @@ export function walkFragment(parsers: Pick<Parsers, 'parseBash'>, text: string, 
 	const prepared = prepareShellText(text, { dockerEscape: options.dockerfile?.escapeChar, githubExpressions: options.githubExpressions });
 	const opaque: OpaqueRange[] = prepared.placeholders.map((p) => ({ ...p, kind: 'ci-expression' }));
 	const map: OffsetMap = { start: (i) => shared.rootBase + i, end: (j) => shared.rootBase + j };
-	walkText(shared, prepared.parseText, text, map, opaque, { within: [], conditional: false, parentCommand: undefined, depth: 0 });
+	walkText(shared, prepared.parseText, text, map, opaque, { within: [], conditional: false, parentCommand: undefined });
 	return { commands: shared.commands, events: shared.events, errors: shared.errors };
 }
 
@@ -110,7 +109,7 @@ function walkText(
 	originalText: string,
 	map: OffsetMap,
 	opaque: readonly OpaqueRange[],
-	outer: { within: readonly ShellContextKind[]; conditional: boolean; parentCommand: number | undefined; depth: number },
+	outer: { within: readonly ShellContextKind[]; conditional: boolean; parentCommand: number | undefined },
 ): void {
 	const tree = shared.parsers.parseBash(parseText);
 	try {
@@ -153,7 +152,6 @@ function derive(level: Level, change: { within?: ShellContextKind; conditional?:
 		within: change.within ? [...level.within, change.within] : level.within,
 		conditional: level.conditional || (change.conditional ?? false),
 		seq: change.seq ?? level.seq,
-		depth: level.depth + 1,
 	});
 }
 
@@ -176,7 +174,13 @@ function scoped(level: Level, scope: Extract<ShellEvent, { kind: 'enter' }>['sco
 }
 
 function visitChildren(node: Node, level: Level): void {
-	for (const child of node.children) visit(child, level);
+	const children = node.children;
+	for (let i = 0; i < children.length; i++) {
+		const child = children[i]!;
+		// `cmd &` runs in a subshell: what it sets does not reach the commands after it.
+		if (child.isNamed && children[i + 1]?.type === '&') scoped(level, 'subshell', undefined, () => visit(child, level));
+		else visit(child, level);
+	}
 }
 
 function visit(node: Node, level: Level): void {
@@ -471,7 +475,12 @@ function simpleCommand(node: Node, level: Level): void {
 	const command = addCommand(level, node, kind, assignments, words, []);
 	builtinEffects(command, level);
 	const script = shellScriptWord(words);
-	if (script) nestedScript(script, command, level);
+	if (script) nestedScript(script, command, level, 'child-shell');
+	else if (name === 'eval' && words.length > 1) {
+		// eval re-reads its (already expanded) arguments in the same shell: no new scope.
+		const joined = joinWords(words.slice(1));
+		if (joined) nestedScript(joined, command, level, 'eval');
+	}
 }
 
 function setAll(level: Level, assignments: readonly ShellAssignment[], command: number): void {
@@ -586,10 +595,14 @@ function builtinEffects(command: ShellCommand, level: Level): void {
 	}
 }
 
-/** The script word of `sh -c 'script'` (also through `env`, `sudo` …, and with clustered `-ec`). */
+/** The script word of `sh -c 'script'` (also through `env`, `sudo` …, with clustered `-ec`, and `su -c`). */
 function shellScriptWord(words: readonly ShellWord[]): ShellWord | undefined {
 	const argv = unwrapCommand(words).argv;
 	const name = argv[0]?.value;
+	if (name !== undefined && (commandBasename(name) === 'su' || commandBasename(name) === 'runuser')) {
+		const at = argv.findIndex((w) => w.value === '-c' || w.value === '--command' || w.value === '--session-command');
+		return at > 0 ? argv[at + 1] : undefined;
+	}
 	if (name === undefined || !SHELLS.has(commandBasename(name))) return undefined;
 	let i = 1;
 	if (commandBasename(name) === 'busybox') {
@@ -618,8 +631,11 @@ function shellScriptWord(words: readonly ShellWord[]): ShellWord | undefined {
 	return dashC ? argv[i] : undefined;
 }
 
-/** Parses the string of `sh -c` (or a heredoc fed to a shell) as a script of its own, in a child shell. */
-function nestedScript(script: ShellWord, command: ShellCommand, level: Level): void {
+/**
+ * Parses the string of `sh -c` (or a heredoc fed to a shell) as a script of its own, in a child shell; or
+ * the arguments of `eval`, in the same shell.
+ */
+function nestedScript(script: ShellWord, command: ShellCommand, level: Level, kind: 'child-shell' | 'eval'): void {
 	const shared = level.shared;
 	if (shared.nested >= MAX_NESTED_SCRIPTS) return;
 	// What the outer shell left unresolved stays dynamic inside, even if the inner shell could expand it.
@@ -627,16 +643,16 @@ function nestedScript(script: ShellWord, command: ShellCommand, level: Level): v
 		.filter((p) => p.kind === 'expansion' && !p.resolved && p.textEnd > p.textStart)
 		.map((p) => ({ start: p.textStart, end: p.textEnd, kind: p.expansion ?? 'other', variable: p.variable }));
 	const prepared = prepareShellText(script.text, {});
+	const walk = () =>
+		walkText(shared, prepared.parseText, script.text, charMap(script.charStarts, script.charEnds, script.span.start), opaque, {
+			within: [...level.within, kind],
+			conditional: level.conditional,
+			parentCommand: command.index,
+		});
 	shared.nested++;
 	try {
-		scoped(level, 'child-shell', command.index, () => {
-			walkText(shared, prepared.parseText, script.text, charMap(script.charStarts, script.charEnds, script.span.start), opaque, {
-				within: [...level.within, 'child-shell'],
-				conditional: level.conditional,
-				parentCommand: command.index,
-				depth: level.depth + 1,
-			});
-		});
+		if (kind === 'child-shell') scoped(level, 'child-shell', command.index, walk);
+		else walk();
 	} finally {
 		shared.nested--;
 	}
@@ -654,7 +670,7 @@ function heredocScript(redirect: Node, command: ShellCommand, level: Level): voi
 	const quotedDelimiter = /['"\\]/.test(start.text);
 	const ctx: EvalContext = { ...level.ctx, onSubstitution: () => undefined };
 	const word = heredocWord(body, quotedDelimiter, ctx);
-	nestedScript(word, command, level);
+	nestedScript(word, command, level, 'child-shell');
 }
 
 function heredocWord(body: Node, literalOnly: boolean, ctx: EvalContext): ShellWord {

@@ -74,3 +74,41 @@ export function resolvePath(base: string | undefined, dir: string): string | und
 export function spanUnion(a: Span, b: Span): Span {
 	return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
+
+/** Words joined with single spaces (what `eval a b` evaluates); a space maps to the end of the word before it. */
+export function joinWords(words: readonly ShellWord[]): ShellWord | undefined {
+	const first = words[0];
+	const last = words[words.length - 1];
+	if (!first || !last) return undefined;
+	let text = '';
+	const charStarts: number[] = [];
+	const charEnds: number[] = [];
+	const parts: WordPart[] = [];
+	words.forEach((w, i) => {
+		if (i > 0) {
+			text += ' ';
+			const at = words[i - 1]!.span.end;
+			charStarts.push(at);
+			charEnds.push(at);
+		}
+		const offset = text.length;
+		for (const p of w.parts) parts.push({ ...p, textStart: p.textStart + offset, textEnd: p.textEnd + offset });
+		text += w.text;
+		charStarts.push(...w.charStarts);
+		charEnds.push(...w.charEnds);
+	});
+	const dynamic = words.some((w) => w.dynamic);
+	const span = { start: first.span.start, end: last.span.end };
+	return {
+		span,
+		raw: words.map((w) => w.raw).join(' '),
+		value: dynamic ? undefined : text,
+		dynamic,
+		text,
+		charStarts,
+		charEnds,
+		parts,
+		glob: words.some((w) => w.glob),
+		splittable: words.some((w) => w.splittable),
+	};
+}
