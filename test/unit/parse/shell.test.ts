@@ -144,11 +144,11 @@ describe('parseShell: commands and connectors', () => {
 	it('su -c and eval: parsed too; eval in the same shell', () => {
 		const { script, at } = parseIn('', `su -c 'go build -o /su .' app; eval "export GOOS=\\$T;" 'go build -o /e .'`, { initialEnv: { T: 'linux' } });
 		assert.deepEqual(script.commands.map((c) => c.name), ['su', 'go', 'eval', 'export', 'go']);
-		assert.deepEqual(script.commands[1]!.within, ['child-shell']);
-		assert.equal(at(script.commands[1]!.words[3]!.span), '/su');
-		assert.deepEqual(script.commands[3]!.within, ['eval']);
-		assert.equal(script.commands[3]!.declarations[0]!.value!.value, 'linux');
-		assert.equal(at(script.commands[4]!.words[3]!.span), '/e');
+		assert.deepEqual(script.commands[1].within, ['child-shell']);
+		assert.equal(at(script.commands[1].words[3].span), '/su');
+		assert.deepEqual(script.commands[3].within, ['eval']);
+		assert.equal(script.commands[3].declarations[0].value!.value, 'linux');
+		assert.equal(at(script.commands[4].words[3].span), '/e');
 		assert.equal(environmentAt(script, 4).env.get('GOOS')!.value, 'linux');
 	});
 
@@ -230,7 +230,7 @@ describe('parseShell: commands and connectors', () => {
 		const { doc, script, at } = parseIn('RUN ', body, { dockerfile: { escapeChar: '\\' } });
 		assert.deepEqual(script.syntaxErrors, []);
 		assert.deepEqual(values(script, 0), ['apk', 'add', 'gcc', 'musl-dev', 'git']);
-		assert.equal(at(script.commands[0]!.words[4]!.span), 'git');
+		assert.equal(at(script.commands[0].words[4].span), 'git');
 		assertRawMatchesSpans(doc, script);
 		assert.equal(parseIn('RUN ', body).script.commands.length, 3);
 	});

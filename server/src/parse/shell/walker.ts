@@ -176,7 +176,7 @@ function scoped(level: Level, scope: Extract<ShellEvent, { kind: 'enter' }>['sco
 function visitChildren(node: Node, level: Level): void {
 	const children = node.children;
 	for (let i = 0; i < children.length; i++) {
-		const child = children[i]!;
+		const child = children[i];
 		// `cmd &` runs in a subshell: what it sets does not reach the commands after it.
 		if (child.isNamed && children[i + 1]?.type === '&') scoped(level, 'subshell', undefined, () => visit(child, level));
 		else visit(child, level);

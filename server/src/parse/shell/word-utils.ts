@@ -87,7 +87,7 @@ export function joinWords(words: readonly ShellWord[]): ShellWord | undefined {
 	words.forEach((w, i) => {
 		if (i > 0) {
 			text += ' ';
-			const at = words[i - 1]!.span.end;
+			const at = words[i - 1].span.end;
 			charStarts.push(at);
 			charEnds.push(at);
 		}
