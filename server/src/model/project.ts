@@ -68,6 +68,8 @@ export interface StageModel {
 	readonly opaqueSteps: readonly OpaqueStep[];
 	readonly entrypoint: DfInstruction | undefined;
 	readonly envAtEnd: Env;
+	/** WORKDIR after the stage's last instruction (a `FROM <stage>` child starts there). */
+	readonly workdirAtEnd: string | undefined;
 }
 
 export interface OpaqueStep {

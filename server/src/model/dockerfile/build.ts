@@ -51,7 +51,7 @@ function buildStage(path: string, syntax: StageSyntax, previous: readonly StageM
 	const image = base ? base.image : imageRef === undefined ? undefined : context.lookupImage(imageRef, platform);
 	const state: StageState = {
 		env: base ? base.envAtEnd : EMPTY_ENV,
-		workdir: base ? workdirOf(base) : undefined,
+		workdir: base?.workdirAtEnd,
 		compiler: base ? base.compiler : initialCompiler(imageRef, image),
 		installs: base ? [...base.installs] : [],
 		builds: [],
@@ -59,8 +59,9 @@ function buildStage(path: string, syntax: StageSyntax, previous: readonly StageM
 		opaque: [],
 		entrypoint: base?.entrypoint,
 	};
-	// The stage object is filled in place so builds and copies can point back at it.
-	const stage = { file: path, syntax, image, imageRef, base } as StageModel & Record<string, unknown>;
+	// Builds and copies point back at their stage, so the object exists before the walk and is completed
+	// after it; nothing reads the fields filled in below until buildStage returns.
+	const stage = { file: path, syntax, image, imageRef, base } as StageModel;
 	for (const instruction of syntax.instructions) {
 		applyInstruction(instruction, state, stage, previous, globalArgs, escapeChar, context);
 	}
@@ -75,10 +76,6 @@ function buildStage(path: string, syntax: StageSyntax, previous: readonly StageM
 		workdirAtEnd: state.workdir,
 	});
 	return stage;
-}
-
-function workdirOf(stage: StageModel): string | undefined {
-	return (stage as StageModel & { workdirAtEnd?: string }).workdirAtEnd;
 }
 
 function initialCompiler(imageRef: string | undefined, image: ImageFacts | undefined): CompilerPresence {
