@@ -32,10 +32,17 @@ export default tseslint.config(
 			'@typescript-eslint/no-unsafe-call': 'off',
 			'@typescript-eslint/no-unsafe-return': 'off',
 			'@typescript-eslint/no-unsafe-argument': 'off',
+			// A warning, not an error: without noUncheckedIndexedAccess, `items[i]!` is a harmless note of intent
+			// (and `eslint --fix` removes it). Shown in the output, does not fail the build.
+			'@typescript-eslint/no-unnecessary-type-assertion': 'warn',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
 			eqeqeq: ['error', 'always', { null: 'ignore' }],
 		},
+	},
+	{
+		// STYLE §1: a custom protocol message is one namespace (the vscode-languageserver `XRequest.type` idiom).
+		files: ['server/src/protocol/**/*.ts'],
+		rules: { '@typescript-eslint/no-namespace': 'off' },
 	},
 	{
 		// STYLE §8: the client talks to the server only through server/src/protocol.
