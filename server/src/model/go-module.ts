@@ -1,6 +1,8 @@
-import { lookupCgoModule } from '../knowledge/cgo-modules';
+import { CGO_MODULES, lookupCgoModule } from '../knowledge/cgo-modules';
 import { parseGoMod } from '../parse/gomod';
+import { ParseCache } from '../parse/parse-cache';
 import type { FileSystemView } from './file-system';
+import { readGoSourceFile, type GoSourceFile } from './go-source-facts';
 import { scanGoSources } from './go-sources';
 import type { ProgramCgoUse } from './linkage';
 import { dirname, joinPath } from './paths';
@@ -22,14 +24,24 @@ export function findGoMod(fs: FileSystemView, dir: string): string | undefined {
 	return undefined;
 }
 
+const goModParses = new ParseCache<ReturnType<typeof parseGoMod>>(64);
+
+const CGO_PACKAGE_PREFIXES = CGO_MODULES.flatMap((m) => [m.path, ...(m.aliases ?? [])]);
+
 /** Builds the model of one module: go.mod, cgo requirements and what its sources import. */
 export function buildGoModule(fs: FileSystemView, goModPath: string): GoModuleModel | undefined {
 	const text = fs.readFile(goModPath);
 	if (text === undefined) return undefined;
-	const syntax = parseGoMod(text, 'go.mod');
+	const syntax = goModParses.get(text, (t) => parseGoMod(t, 'go.mod'));
 	const dir = dirname(goModPath);
 	const modulePath = syntax.module?.path.value;
-	const scan = scanGoSources(fs, dir, modulePath ?? '');
+	const sourceFiles: GoSourceFile[] = [];
+	const scan = scanGoSources(fs, dir, modulePath ?? '', (path, text) => {
+		// Kept only for files rules point at: importers of cgo packages and files with //go:debug lines.
+		if (!text.includes('//go:debug') && !CGO_PACKAGE_PREFIXES.some((prefix) => text.includes(prefix))) return;
+		const file = readGoSourceFile(path, text);
+		if (file.debugDirectives.length > 0 || file.imports.some((i) => lookupCgoModule(i.path))) sourceFiles.push(file);
+	});
 	const cgoRequirements: CgoRequirement[] = [];
 	for (const req of syntax.require) {
 		if (!lookupCgoModule(req.path.value)) continue;
@@ -43,5 +55,5 @@ export function buildGoModule(fs: FileSystemView, goModPath: string): GoModuleMo
 		thirdPartyImports: scan.thirdPartyImports,
 		cgoModules: cgoRequirements.map((r) => ({ path: r.module, imported: scan.thirdPartyImports.some((i) => i === r.module || i.startsWith(`${r.module}/`)) })),
 	};
-	return { path: goModPath, dir, text, syntax, modulePath, goVersion: syntax.go?.version.value, program, cgoRequirements };
+	return { path: goModPath, dir, text, syntax, modulePath, goVersion: syntax.go?.version.value, program, cgoRequirements, sourceFiles };
 }

@@ -1,6 +1,7 @@
 import type { ImageFacts } from '../../knowledge/types';
 import type { DfInstruction } from '../../parse/dockerfile';
 import { parseDockerfile } from '../../parse/dockerfile';
+import { ParseCache } from '../../parse/parse-cache';
 import type { Parsers } from '../../parse/tree-sitter';
 import type { CompilerPresence } from '../cgo';
 import { expandDockerVars, type VarLookup } from '../docker-vars';
@@ -21,9 +22,11 @@ export interface DockerfileContext {
 	readonly contextDir: string;
 }
 
+const dockerfileParses = new ParseCache<ReturnType<typeof parseDockerfile>>(64);
+
 /** Builds the model of one Dockerfile: stages, environment, builds, copies. */
 export function buildDockerfileModel(path: string, text: string, context: DockerfileContext): DockerfileModel {
-	const syntax = parseDockerfile(text);
+	const syntax = dockerfileParses.get(text, parseDockerfile);
 	const { globalArgs, stages: stageSyntaxes } = splitStages(syntax);
 	const stages: StageModel[] = [];
 	for (const stageSyntax of stageSyntaxes) {
