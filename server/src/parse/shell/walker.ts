@@ -271,6 +271,10 @@ function visitStatement(node: Node, level: Level): void {
 		case 'test_command':
 			scanSubstitutions(node, level);
 			return;
+		case 'command_substitution':
+		case 'process_substitution':
+			substitution(node, level);
+			return;
 		default:
 			if (WORD_TYPES.has(node.type)) scanSubstitutions(node, level);
 			else visitChildren(node, level);
