@@ -29,7 +29,7 @@ export class ByteView {
 	/** Throws unless `[off, off+len)` is inside the view. */
 	check(off: number, len: number, what: string): void {
 		if (!Number.isSafeInteger(off) || off < 0 || len < 0 || off + len > this.bytes.length) {
-			throw new BinaryFormatError(this.base + Math.max(0, off), `truncated ${what}`, len);
+			throw new BinaryFormatError(this.base + (Number.isSafeInteger(off) && off > 0 ? Math.min(off, this.bytes.length) : 0), `truncated ${what}`, len);
 		}
 	}
 

@@ -93,3 +93,20 @@ export function toSafeOffset(value: number | bigint, what: string): number {
 	}
 	return value;
 }
+
+/**
+ * A window [offset, offset+size) of another source (a slice of a fat Mach-O).
+ * The caller has validated the window against the parent's size.
+ */
+export function subSource(parent: RandomAccessSource, offset: number, size: number): RandomAccessSource {
+	const end = Math.min(parent.size, offset + size);
+	return {
+		size: Math.max(0, end - offset),
+		read(off: number, length: number): Uint8Array {
+			if (off < 0 || off >= end - offset) {
+				return new Uint8Array(0);
+			}
+			return parent.read(offset + off, Math.min(length, end - offset - off));
+		},
+	};
+}
