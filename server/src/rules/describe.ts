@@ -38,3 +38,10 @@ function libcText(facts: ImageFacts | undefined): string | undefined {
 	if (libc.family === 'none') return 'no libc';
 	return libc.version ? `${libc.family} ${libc.version}` : libc.family;
 }
+
+/** `"golang:1.20" (now golang:1.20-bookworm since 2023-06-13)`: the builder's image, and where a floating tag points now. */
+export function describeHostImage(host: BuildHost): string {
+	const floating = host.image?.floating;
+	const name = host.imageRef === undefined ? 'an unknown image' : `"${host.imageRef}"`;
+	return floating ? `${name} (now ${floating.resolvedTo}${floating.since ? ` since ${floating.since}` : ''})` : name;
+}
