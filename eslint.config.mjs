@@ -54,8 +54,12 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['**/*.{js,mjs,cjs}'],
+		files: ['**/*.{js,mjs,cjs}', 'bin/shipcheck'],
 		extends: [js.configs.recommended],
 		languageOptions: { globals: { ...globals.node } },
+	},
+	{
+		files: ['bin/shipcheck', '**/*.cjs'],
+		languageOptions: { sourceType: 'commonjs' },
 	},
 );

@@ -1,9 +1,9 @@
-// Runs the node:test unit tests: every *.test.ts under the folders given as arguments (missing folders are
+// Runs the node:test unit tests: every *.test.ts under the folders (or the files) given as arguments (missing ones are
 // skipped; test/integration is never included, it runs inside VS Code), with tsx for TypeScript and the spec
 // reporter, whose closing lines (`ℹ pass N`, `ℹ fail N`) CI reads. Exits with node --test's exit code.
-// Usage: node scripts/run-node-tests.mjs test/unit test/rules ...   (TEST_GREP=<regexp> narrows by test name)
+// Usage: node scripts/run-node-tests.mjs test   or   node scripts/run-node-tests.mjs test/unit/x.test.ts ...   (TEST_GREP=<regexp> narrows by test name)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +25,8 @@ if (folders.length === 0) {
 	console.error('usage: node scripts/run-node-tests.mjs <folder>...');
 	process.exit(2);
 }
-const files = folders.map((f) => resolve(root, f)).filter((f) => existsSync(f)).flatMap(find).sort();
+const files = folders.map((f) => resolve(root, f)).filter((f) => existsSync(f))
+	.flatMap((f) => (statSync(f).isDirectory() ? find(f) : [f])).sort();
 if (files.length === 0) {
 	console.error(`no *.test.ts files under ${folders.join(', ')}`);
 	process.exit(1);

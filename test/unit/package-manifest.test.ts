@@ -1,6 +1,7 @@
 // Consistency of package.json, .vscodeignore, bin/shipcheck and the client's ids (client/src/ids.ts) and document
 // selector. Builds nothing; the checks on build outputs run only when `npm run build` has run.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
@@ -193,6 +194,14 @@ describe('package.json and .vscodeignore', () => {
 		assert.deepEqual(packaged, expected, 'every built file except source maps is packaged');
 		const wasm = packaged.filter((f) => f.endsWith('.wasm'));
 		assert.ok(wasm.length >= 3, `the tree-sitter runtime and grammars are packaged: ${wasm.join(', ')}`);
+		// bin/shipcheck must behave exactly like the bundle run directly: same output and exit status, on success
+		// (--help) and on an error (a missing path), without the cost of a real analysis.
+		for (const args of [['--help'], ['check', 'no-such-path-for-shipcheck']]) {
+			const direct = spawnSync(process.execPath, [join(root, 'server/out/cli.js'), ...args], { cwd: root, encoding: 'utf8' });
+			const viaBin = spawnSync(process.execPath, [join(root, manifest.bin.shipcheck ?? ''), ...args], { cwd: root, encoding: 'utf8' });
+			assert.ok(direct.stdout.length + direct.stderr.length > 0, `the CLI answers ${args.join(' ')}`);
+			assert.deepEqual([viaBin.status, viaBin.stdout, viaBin.stderr], [direct.status, direct.stdout, direct.stderr], `bin/shipcheck ${args.join(' ')} = node server/out/cli.js ${args.join(' ')}`);
+		}
 		for (const pattern of reincluded.filter((p) => /^(client|server|media)\/out\//.test(p))) {
 			assert.ok(outputs.some((f) => globToRegExp(pattern).test(f)) || pattern.startsWith('media/'), `.vscodeignore pattern !${pattern} matches a built file`);
 		}
