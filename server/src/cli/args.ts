@@ -7,14 +7,24 @@ export interface CheckArgs {
 	readonly failOn: 'error' | 'warning' | 'info';
 }
 
-export type CliArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' };
+/** `shipcheck inspect FILE`: describe one executable and where it runs. */
+export interface InspectArgs {
+	readonly command: 'inspect';
+	readonly file: string;
+	readonly format: 'text' | 'json';
+}
+
+export type CliArgs = CheckArgs | InspectArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
 export class UsageError extends Error {}
 
 export const USAGE = `usage: shipcheck check [PATH...] [--format text|json|sarif] [--config FILE] [--fail-on error|warning|info]
+       shipcheck inspect FILE [--format text|json]
 
 check    analyse Dockerfiles and go.mod files under each PATH (default .) and report whether the Go binaries
-         they build will run where they are shipped. Exit 0: nothing at or above --fail-on; 1: findings; 2: error.`;
+         they build will run where they are shipped. Exit 0: nothing at or above --fail-on; 1: findings; 2: error.
+inspect  read an ELF, Mach-O or PE executable (never run it): sections, segments, dynamic, version needs, Go build
+         info, and on which runtime images it starts. Exit 0: described (also when not a Go binary); 2: error.`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
 	const [command, ...rest] = argv;
@@ -35,6 +45,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 		options.set(name, value);
 	}
 	if (command === 'check') return checkArgs(positional, options);
+	if (command === 'inspect') return inspectArgs(positional, options);
 	throw new UsageError(`unknown command "${command}"`);
 }
 
@@ -43,6 +54,13 @@ function checkArgs(positional: string[], options: Map<string, string>): CheckArg
 	const format = oneOf(options.get('format') ?? 'text', ['text', 'json', 'sarif'], 'format');
 	const failOn = oneOf(options.get('fail-on') ?? 'error', ['error', 'warning', 'info'], 'fail-on');
 	return { command: 'check', paths: positional.length > 0 ? positional : ['.'], format, config: options.get('config'), failOn };
+}
+
+function inspectArgs(positional: string[], options: Map<string, string>): InspectArgs {
+	allowOnly(options, ['format']);
+	const format = oneOf(options.get('format') ?? 'text', ['text', 'json'], 'format');
+	if (positional.length !== 1) throw new UsageError(`inspect needs exactly one FILE, got ${positional.length}`);
+	return { command: 'inspect', file: positional[0] ?? '', format };
 }
 
 function allowOnly(options: Map<string, string>, allowed: string[]): void {

@@ -9,6 +9,7 @@ import { findConfigFile, loadConfigFile } from '../rules/config-file';
 import { entryFilesFor, projectFilesUnder } from '../rules/discover';
 import type { Finding } from '../rules/types';
 import { parseArgs, USAGE, UsageError, type CheckArgs } from './args';
+import { runInspect } from './inspect';
 import { formatJson, formatSarif, formatText, positionFindings } from './output';
 
 const VERSION = '0.1.0';
@@ -34,6 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
 			return 0;
 		case 'check':
 			return runCheck(args, await initParsers(loadWasmFromDir(__dirname)));
+		case 'inspect':
+			return runInspect(args, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
 	}
 }
 

@@ -3,6 +3,7 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadWasmFromDir } from '../node/wasm';
 import { initParsers } from '../parse/tree-sitter';
+import { registerBinaryRequests } from './binary';
 import { registerCodeActions } from './code-actions';
 import { registerDiagnostics } from './diagnostics';
 import { registerEditorFeatures } from './editor-features';
@@ -43,6 +44,7 @@ export function startServer(): void {
 	registerHover(connection, state);
 	registerCodeActions(connection, state);
 	registerEditorFeatures(connection, state);
+	registerBinaryRequests(connection);
 	documents.listen(connection);
 	connection.listen();
 }
