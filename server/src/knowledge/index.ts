@@ -28,3 +28,7 @@ export * from './loaders';
 export * from './runners';
 export * from './cross-compilers';
 export * from './runtime-alternatives';
+export * from './verified';
+export * from './golang-image-env';
+export * from './godebug-removed';
+export * from './go-platforms';

@@ -27,8 +27,9 @@ const MAX_FILES = 2000;
 const MAX_DEPTH = 12;
 const SKIP_DIRS = new Set(['vendor/', 'testdata/', 'node_modules/', '.git/']);
 
-export function scanGoSources(fs: FileSystemView, moduleDir: string, modulePath = ''): GoSourceScan {
-	const state: ScanState = { files: 0, cgoFiles: [], net: false, osUser: false, plugin: false, truncated: false, modulePath, thirdParty: new Set() };
+/** `onFile` sees every scanned file's text (go-module.ts keeps per-file facts of a few of them). */
+export function scanGoSources(fs: FileSystemView, moduleDir: string, modulePath = '', onFile?: (path: string, text: string) => void): GoSourceScan {
+	const state: ScanState = { files: 0, cgoFiles: [], net: false, osUser: false, plugin: false, truncated: false, modulePath, thirdParty: new Set(), onFile };
 	walk(fs, moduleDir, 0, state);
 	return {
 		visible: state.files > 0,
@@ -51,6 +52,7 @@ interface ScanState {
 	truncated: boolean;
 	readonly modulePath: string;
 	readonly thirdParty: Set<string>;
+	readonly onFile: ((path: string, text: string) => void) | undefined;
 }
 
 function walk(fs: FileSystemView, dir: string, depth: number, state: ScanState): void {
@@ -72,6 +74,7 @@ function walk(fs: FileSystemView, dir: string, depth: number, state: ScanState):
 			if (text === undefined) continue;
 			state.files++;
 			recordImports(path, importsOf(text), state);
+			state.onFile?.(path, text);
 		}
 	}
 }

@@ -4,6 +4,7 @@ import type { GoModFile } from '../parse/gomod';
 import type { Span } from '../parse/span';
 import type { CgoDecision, CompilerPresence } from './cgo';
 import type { Env } from './env';
+import type { GoSourceFile } from './go-source-facts';
 import type { GoBuildCommand } from './go-command';
 import type { Linkage, ProgramCgoUse } from './linkage';
 import type { PackageInstall } from './package-install';
@@ -32,6 +33,8 @@ export interface GoModuleModel {
 	readonly program: ProgramCgoUse;
 	/** Requirements of go.mod that wrap C libraries, with their spans for related information. */
 	readonly cgoRequirements: readonly CgoRequirement[];
+	/** Go files that import a cgo package or carry `//go:debug` lines, with constraints and spans. */
+	readonly sourceFiles: readonly GoSourceFile[];
 }
 
 export interface CgoRequirement {
