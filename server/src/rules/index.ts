@@ -1,7 +1,7 @@
 import { glibcTooOld } from './glibc-too-old';
 import { libcMismatch } from './libc-mismatch';
-import { cgoRequired } from './cgo-required';
+import { externalLinkNoCgo } from './external-link-no-cgo';
 import type { Rule } from './rule';
 
 /** The explicit registry of rules (actionlint's `rules := []Rule{…}`); a test checks it against the files and docs. */
-export const RULES: readonly Rule[] = [libcMismatch, glibcTooOld, cgoRequired];
+export const RULES: readonly Rule[] = [libcMismatch, glibcTooOld, externalLinkNoCgo];

@@ -1,0 +1,45 @@
+import type { LinkerFlag, LinkerFlags } from '../model/go-command/types';
+import type { GoBuild, ProjectModel } from '../model/project';
+import type { Span } from '../parse/span';
+import type { TextEdit } from './types';
+
+/**
+ * Exact edits on a `go build` command line: removing a flag (with the blank before it), and removing or
+ * replacing flags inside -ldflags. Only command-line flags are edited; a value that came from GOFLAGS lives
+ * elsewhere and is left alone (callers then offer no fix).
+ */
+
+/** The text of the file a build is in (Dockerfile), for whitespace-aware deletions. */
+export function buildText(project: ProjectModel, build: GoBuild): string | undefined {
+	return project.dockerfiles.find((d) => d.path === build.file)?.text;
+}
+
+/** Deletes `span` and the blanks before it (or after it, when nothing precedes on the line). */
+export function removalEdit(file: string, text: string, span: Span): TextEdit {
+	let start = span.start;
+	let end = span.end;
+	if (start > 0 && /[ \t]/.test(text[start - 1] ?? '')) {
+		while (start > 0 && /[ \t]/.test(text[start - 1] ?? '')) start--;
+	} else {
+		while (end < text.length && /[ \t]/.test(text[end] ?? '')) end++;
+	}
+	return { file, span: { start, end }, newText: '' };
+}
+
+/**
+ * Removes `remove` from -ldflags: the value is rewritten from the remaining fields (as written), and the
+ * whole -ldflags flag goes when none remain. Undefined when -ldflags came from GOFLAGS.
+ */
+export function removeLinkerFlags(file: string, text: string, ld: LinkerFlags, remove: readonly LinkerFlag[]): TextEdit | undefined {
+	if (ld.flag.source !== 'command-line') return undefined;
+	const removed = (s: Span) => remove.some((f) => s.start >= f.span.start && s.end <= f.span.end);
+	const kept = ld.args.filter((a) => !removed(a.span));
+	if (kept.length === 0) return removalEdit(file, text, ld.flag.span);
+	return { file, span: ld.valueSpan, newText: kept.map((a) => text.slice(a.span.start, a.span.end)).join(' ') };
+}
+
+/** Replaces one flag inside -ldflags (`-w` → `-w=0`). */
+export function replaceLinkerFlag(file: string, ld: LinkerFlags, flag: LinkerFlag, newText: string): TextEdit | undefined {
+	if (ld.flag.source !== 'command-line') return undefined;
+	return { file, span: flag.span, newText };
+}
