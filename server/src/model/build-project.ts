@@ -1,6 +1,7 @@
 import type { ImageFacts } from '../knowledge/types';
 import type { Parsers } from '../parse/tree-sitter';
 import { buildDockerfileModel } from './dockerfile/build';
+import { buildCiFiles, ciDeliveries, dockerfilesBuiltBy, isCiFilePath, type CiBuildContext } from './ci/index';
 import { findDeliveries } from './deliveries';
 import type { FileSystemView } from './file-system';
 import { buildGoModule, findGoMod } from './go-module';
@@ -11,7 +12,7 @@ export interface ProjectInputs {
 	readonly fs: FileSystemView;
 	readonly parsers: Parsers;
 	readonly lookupImage: (reference: string, platform: string | undefined) => ImageFacts | undefined;
-	/** The files to model: Dockerfiles and go.mod files (CI files later). */
+	/** The files to model: Dockerfiles, go.mod files, and CI files (workflows, `.gitlab-ci.yml`, GoReleaser configs). */
 	readonly files: readonly string[];
 }
 
@@ -24,24 +25,31 @@ export function buildProject(inputs: ProjectInputs): ProjectModel {
 		return modules.get(goModPath);
 	};
 	const dockerfiles: DockerfileModel[] = [];
+	const addDockerfile = (file: string) => {
+		const text = inputs.fs.readFile(file);
+		if (text === undefined || dockerfiles.some((d) => d.path === file)) return;
+		const contextDir = dirname(file);
+		const module = moduleAt(findGoMod(inputs.fs, contextDir));
+		dockerfiles.push(buildDockerfileModel(file, text, { parsers: inputs.parsers, lookupImage: inputs.lookupImage, module, contextDir }));
+	};
 	for (const file of inputs.files) {
 		if (basename(file) === 'go.mod') {
 			moduleAt(file);
 			continue;
 		}
-		if (!isDockerfileName(file)) continue;
-		const text = inputs.fs.readFile(file);
-		if (text === undefined) continue;
-		const contextDir = dirname(file);
-		const module = moduleAt(findGoMod(inputs.fs, contextDir));
-		dockerfiles.push(buildDockerfileModel(file, text, { parsers: inputs.parsers, lookupImage: inputs.lookupImage, module, contextDir }));
+		if (isDockerfileName(file)) addDockerfile(file);
 	}
-	const builds = dockerfiles.flatMap((d) => d.stages.flatMap((s) => s.builds));
+	// CI files: their jobs are build hosts too, and the Dockerfiles they build are modelled with them.
+	const ciContext: CiBuildContext = { fs: inputs.fs, parsers: inputs.parsers, lookupImage: inputs.lookupImage, moduleFor: (dir) => moduleAt(findGoMod(inputs.fs, dir)) };
+	const ci = buildCiFiles(inputs.files.filter(isCiFilePath), ciContext);
+	for (const file of dockerfilesBuiltBy(ci)) addDockerfile(file);
+	const builds = [...dockerfiles.flatMap((d) => d.stages.flatMap((s) => s.builds)), ...ci.flatMap((c) => c.jobs.flatMap((j) => j.builds))];
 	return {
 		dockerfiles,
+		ci,
 		modules: [...modules.values()].filter((m): m is GoModuleModel => m !== undefined),
 		builds,
-		deliveries: dockerfiles.flatMap((d) => findDeliveries(d)),
+		deliveries: [...dockerfiles.flatMap((d) => findDeliveries(d)), ...ciDeliveries(ci, dockerfiles)],
 	};
 }
 

@@ -9,13 +9,16 @@ import type { GoBuildCommand } from './go-command';
 import type { Linkage, ProgramCgoUse } from './linkage';
 import type { PackageInstall } from './package-install';
 import type { StageSyntax } from './dockerfile/stages';
+import type { CiFileModel } from './ci/types';
 
 /**
- * The build model: everything the rules look at, derived from Dockerfiles, go.mod and Go sources
- * (and, later, CI files). Rules read it; they never parse.
+ * The build model: everything the rules look at, derived from Dockerfiles, go.mod, Go sources and CI
+ * files (workflows, GitLab CI, GoReleaser, and the Makefiles/scripts they call). Rules read it; they never parse.
  */
 export interface ProjectModel {
 	readonly dockerfiles: readonly DockerfileModel[];
+	/** CI files (GitHub Actions workflows, GitLab CI, GoReleaser configs) read as build hosts; absent in older callers. */
+	readonly ci?: readonly CiFileModel[];
 	readonly modules: readonly GoModuleModel[];
 	/** Every `go build`/`go install` found, in file order. */
 	readonly builds: readonly GoBuild[];
@@ -139,4 +142,20 @@ export interface Delivery {
 	readonly stage: StageModel;
 	/** Path of the binary in the receiving stage. */
 	readonly path: string | undefined;
+	/**
+	 * How the binary got into the image: from a stage of the same Dockerfile (`COPY --from`, the default),
+	 * or from the build context (`COPY dist/app /app`, no `--from`) after a CI job built it there.
+	 */
+	readonly source?: 'stage' | 'build-context';
+	/** For binaries built outside the Dockerfile: each link from the build to the image (artifacts, the image build step). */
+	readonly trace?: readonly DeliveryLink[];
+	/** False when a link rests on an assumption (a glob or variable in the COPY source, an artifact layout not fully known). */
+	readonly certain?: boolean;
+}
+
+/** One link of a delivery chain, for related information ("uploaded as artifact \"bin\"", "built by docker/build-push-action"). */
+export interface DeliveryLink {
+	readonly file: string;
+	readonly span: Span;
+	readonly message: string;
 }

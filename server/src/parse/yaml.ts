@@ -10,6 +10,8 @@ export type YamlValue = YamlScalar | YamlMap | YamlSeq;
 
 export interface YamlScalar {
 	readonly kind: 'scalar';
+	/** A tag written before the node (`!reference`), when there is one. */
+	readonly tag?: string;
 	/** The scalar's string value (quotes and escapes removed, block scalars dedented). */
 	readonly value: string;
 	/** The whole node, quotes included. */
@@ -25,12 +27,15 @@ export interface YamlPair {
 
 export interface YamlMap {
 	readonly kind: 'map';
+	readonly tag?: string;
 	readonly entries: readonly YamlPair[];
 	readonly span: Span;
 }
 
 export interface YamlSeq {
 	readonly kind: 'seq';
+	/** GitLab's `!reference [.job, script]` keeps its tag so the reference can be resolved. */
+	readonly tag?: string;
 	readonly items: readonly YamlValue[];
 	readonly span: Span;
 }
@@ -117,12 +122,15 @@ class Converter {
 	/** A block/flow node may carry an anchor (`&name`) or a tag before its content. */
 	private node(node: Node, depth: number): YamlValue | undefined {
 		let anchor: string | undefined;
+		let tag: string | undefined;
 		let value: YamlValue | undefined;
 		for (const child of node.namedChildren) {
 			if (!child) continue;
 			if (child.type === 'anchor') anchor = child.text.slice(1);
-			else if (child.type !== 'tag' && child.type !== 'comment') value ??= this.convert(child, depth + 1);
+			else if (child.type === 'tag') tag = child.text;
+			else if (child.type !== 'comment') value ??= this.convert(child, depth + 1);
 		}
+		if (tag !== undefined && value) value = { ...value, tag };
 		if (anchor !== undefined) this.anchors.set(anchor, value);
 		return value;
 	}

@@ -1,0 +1,101 @@
+import { allEnvironments, commandBasename, unwrapCommand, type InitialVariable, type ShellCommand, type ShellEnvironment, type ShellScript } from '../../parse/shell';
+import type { Env, EnvVar } from '../env';
+import { recognizeGoCommand, type GoBuildCommand } from '../go-command';
+import { recognizePackageInstall, type PackageInstall } from '../package-install';
+import { recognizeDockerBuild, type DockerBuildCommand } from './docker-command';
+import { followIndirect } from './indirect';
+import type { IndirectContext, IndirectResult } from './indirect-types';
+
+/** What one command of a CI script, Makefile recipe or build script does, as far as the model cares. */
+export type ScriptItem =
+	| { readonly kind: 'go'; readonly command: ShellCommand; readonly go: GoBuildCommand; readonly env: Env; readonly workdir: string | undefined }
+	| { readonly kind: 'install'; readonly install: PackageInstall }
+	| { readonly kind: 'docker'; readonly build: DockerBuildCommand; readonly cwd: string | undefined }
+	| { readonly kind: 'goreleaser'; readonly command: ShellCommand; readonly cwd: string | undefined; readonly env: Env; readonly config: string | undefined; readonly singleTarget: boolean }
+	| { readonly kind: 'indirect'; readonly command: ShellCommand; readonly result: IndirectResult; readonly env: Env; readonly cwd: string | undefined }
+	| { readonly kind: 'opaque'; readonly command: ShellCommand; readonly description: string };
+
+/** Tools whose build steps are not followed: a finding that depends on them says the result is unknown. */
+const OPAQUE_TOOLS = new Set(['task', 'mage', 'just', 'bazel', 'bazelisk', 'ko', 'earthly', 'nix']);
+
+export interface ScriptAnalysisOptions {
+	/** The file the script's spans are in. */
+	readonly file: string;
+	/** The environment the script starts with, with provenance (CI env, the caller's env, Makefile exports). */
+	readonly baseEnv: Env;
+	/** Set to follow `make` and scripts; undefined to record them as opaque. */
+	readonly indirect: IndirectContext | undefined;
+}
+
+/** The script's initial environment for the shell layer, from a model `Env`. */
+export function initialEnvOf(env: Env): Map<string, InitialVariable> {
+	const initial = new Map<string, InitialVariable>();
+	for (const [name, variable] of env) initial.set(name, { value: variable.value, span: variable.span, exported: true });
+	return initial;
+}
+
+/** Walks every command of a parsed script and says what it does. */
+export function analyseScript(script: ShellScript, options: ScriptAnalysisOptions): ScriptItem[] {
+	const environments = allEnvironments(script);
+	const items: ScriptItem[] = [];
+	for (const command of script.commands) {
+		const environment = environments[command.index];
+		if (!environment || command.within.includes('command-substitution')) continue;
+		const item = classify(command, environment, options);
+		if (item) items.push(item);
+	}
+	return items;
+}
+
+function classify(command: ShellCommand, environment: ShellEnvironment, options: ScriptAnalysisOptions): ScriptItem | undefined {
+	const env = envOf(environment, options);
+	const cwd = environment.cwd;
+	const install = recognizePackageInstall(command, options.file);
+	if (install) return { kind: 'install', install };
+	const go = recognizeGoCommand(command, env);
+	if (go) {
+		if (go.subcommand !== 'build' && go.subcommand !== 'install') return undefined;
+		return { kind: 'go', command, go, env, workdir: cwd };
+	}
+	const docker = recognizeDockerBuild(command);
+	if (docker) return { kind: 'docker', build: docker, cwd };
+	const argv = command.kind === 'simple' ? unwrapCommand(command.words).argv : [];
+	const name = argv[0]?.value === undefined ? undefined : commandBasename(argv[0].value);
+	if (name === 'goreleaser') {
+		const words = argv.slice(1).map((w) => w.value ?? '');
+		const configIndex = words.findIndex((w) => w === '--config' || w === '-f');
+		const inline = words.find((w) => /^--config=/.test(w))?.slice('--config='.length);
+		return {
+			kind: 'goreleaser',
+			command,
+			cwd,
+			env,
+			config: inline ?? (configIndex >= 0 ? words[configIndex + 1] : undefined),
+			singleTarget: words.includes('--single-target'),
+		};
+	}
+	const indirect = followIndirect(command, env, cwd, options.indirect, options.file);
+	if (indirect) return { kind: 'indirect', command, result: indirect, env, cwd };
+	if (name && OPAQUE_TOOLS.has(name)) return { kind: 'opaque', command, description: `"${command.words.map((w) => w.raw).join(' ')}" runs steps this analysis does not see into` };
+	return undefined;
+}
+
+/** The command's process environment in model terms; what came from `baseEnv` keeps its provenance. */
+export function envOf(environment: ShellEnvironment, options: Pick<ScriptAnalysisOptions, 'file' | 'baseEnv'>): Env {
+	const env = new Map<string, EnvVar>();
+	for (const [name, variable] of environment.env) {
+		const original = options.baseEnv.get(name);
+		if (variable.origin === 'initial' && original) {
+			env.set(name, original);
+			continue;
+		}
+		env.set(name, {
+			name,
+			value: variable.value,
+			origin: variable.origin === 'inline' || variable.origin === 'env-command' ? 'inline' : 'export',
+			file: options.file,
+			span: variable.span,
+		});
+	}
+	return env;
+}
