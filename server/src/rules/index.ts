@@ -4,7 +4,8 @@ import { externalLinkNoCgo } from './external-link-no-cgo';
 import { cgoRequired } from './cgo-required';
 import { cgoNoCompiler } from './cgo-no-compiler';
 import { strippedBinary } from './stripped-binary';
+import { muslTagMissing } from './musl-tag-missing';
 import type { Rule } from './rule';
 
 /** The explicit registry of rules (actionlint's `rules := []Rule{…}`); a test checks it against the files and docs. */
-export const RULES: readonly Rule[] = [libcMismatch, glibcTooOld, externalLinkNoCgo, cgoRequired, cgoNoCompiler, strippedBinary];
+export const RULES: readonly Rule[] = [libcMismatch, glibcTooOld, externalLinkNoCgo, cgoRequired, cgoNoCompiler, strippedBinary, muslTagMissing];
