@@ -172,6 +172,16 @@ if wanted c-linux-amd64-gcc; then
 	store c-linux-amd64-gcc "$(gcc --version | head -1)" "" "gcc -O2 -o c-linux-amd64-gcc test/binary/fixtures/src/ctest/hello.c"
 fi
 
+# DT_RPATH (old tags) on an executable, DT_SONAME + DT_RUNPATH on a shared library.
+if wanted c-linux-amd64-gcc-rpath; then
+	gcc -O2 -Wl,--disable-new-dtags -Wl,-rpath,/opt/shipcheck/lib -o "$raw/c-linux-amd64-gcc-rpath" "$src/ctest/hello.c"
+	store c-linux-amd64-gcc-rpath "$(gcc --version | head -1)" "" "gcc -O2 -Wl,--disable-new-dtags -Wl,-rpath,/opt/shipcheck/lib -o c-linux-amd64-gcc-rpath test/binary/fixtures/src/ctest/hello.c"
+fi
+if wanted c-linux-amd64-gcc-shared; then
+	gcc -O2 -shared -fPIC -Wl,-soname,libshipcheck.so.1 -Wl,--enable-new-dtags -Wl,-rpath,'$ORIGIN/../lib' -o "$raw/c-linux-amd64-gcc-shared" "$src/ctest/lib.c"
+	store c-linux-amd64-gcc-shared "$(gcc --version | head -1)" "" "gcc -O2 -shared -fPIC -Wl,-soname,libshipcheck.so.1 -Wl,--enable-new-dtags -Wl,-rpath,'\$ORIGIN/../lib' -o c-linux-amd64-gcc-shared test/binary/fixtures/src/ctest/lib.c"
+fi
+
 if [ ${#only[@]} -eq 0 ]; then
 	{
 		echo "# Binary fixtures"

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { allFixtures } from "./fixtures";
 import { runFuzz } from "./fuzz-core";
 
-const CASES = 6000;
+const CASES = 5000;
 
 test(`fuzz: ${CASES} seeded mutations over all fixtures`, () => {
 	const report = runFuzz(allFixtures(), { cases: CASES, seed: 20261123 });
@@ -14,7 +14,7 @@ test(`fuzz: ${CASES} seeded mutations over all fixtures`, () => {
 	assert.deepEqual(shown, [], `${report.failures.length} failing cases`);
 	assert.equal(report.cases, CASES);
 	// No case may come near a hang (generous: the machine is shared with other test processes).
-	assert.ok(report.maxCaseMs < 3000, `slowest case took ${report.maxCaseMs} ms: ${JSON.stringify(report.slowest)}`);
+	assert.ok(report.maxCaseMs < 5000, `slowest case took ${report.maxCaseMs} ms: ${JSON.stringify(report.slowest)}`);
 	// Every outcome class occurs, so the mutations do reach the checks.
 	assert.ok(report.results > 0 && report.formatErrors > 0 && report.notExecutable > 0, JSON.stringify(report));
 	console.log(`fuzz: ${report.cases} cases in ${report.totalMs} ms (results ${report.results}, format errors ${report.formatErrors}, not executable ${report.notExecutable}; max ${report.maxBytesRead} bytes read = ${(report.maxBytesReadRatio * 100).toFixed(1)}% of a seed, max ${report.maxReads} reads, slowest case ${report.maxCaseMs} ms)`);

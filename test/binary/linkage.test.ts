@@ -10,6 +10,9 @@ type Want = { linkage: string; libc: string; glibcMin: string | null; interprete
 // Expected values were checked with `file` and `readelf -l -d -V` on each fixture (FACTS §3.5, §4.1, §4.3).
 const WANT: Record<string, Want> = {
 	"c-linux-amd64-gcc": { linkage: "dynamic", libc: "glibc", glibcMin: "2.34", interpreter: "/lib64/ld-linux-x86-64.so.2", needed: ["libc.so.6"] },
+	"c-linux-amd64-gcc-rpath": { linkage: "dynamic", libc: "glibc", glibcMin: "2.34", interpreter: "/lib64/ld-linux-x86-64.so.2", needed: ["libc.so.6"] },
+	// A shared library: no interpreter of its own, NEEDED libc, no DF_1_PIE: dynamic, not static-pie.
+	"c-linux-amd64-gcc-shared": { linkage: "dynamic", libc: "glibc", glibcMin: "2.2.5", interpreter: null, needed: ["libc.so.6"] },
 	"go117-linux-amd64-nocgo": { linkage: "static", libc: "none", glibcMin: null, interpreter: null, needed: [] },
 	"go119-linux-amd64-cgo-net": { linkage: "dynamic", libc: "glibc", glibcMin: "2.34", interpreter: "/lib64/ld-linux-x86-64.so.2", needed: ["libc.so.6"] },
 	"go121-linux-amd64-nocgo-s": { linkage: "static", libc: "none", glibcMin: null, interpreter: null, needed: [] },
@@ -65,6 +68,18 @@ describe("linkage classification", () => {
 		assert.equal(info("c-linux-amd64-gcc").glibcMinSymbols.join(), "__libc_start_main");
 	});
 
+	test("RPATH, RUNPATH and SONAME strings come from the dynamic string table", () => {
+		const text = (name: string, tag: bigint) => {
+			const i = info(name);
+			assert.ok(i.detail.kind === "elf");
+			return i.detail.elf.dynamic.filter((e) => e.tag === tag).map((e) => e.text);
+		};
+		assert.deepEqual(text("c-linux-amd64-gcc-rpath", 15n), ["/opt/shipcheck/lib"]);
+		assert.deepEqual(text("c-linux-amd64-gcc-shared", 14n), ["libshipcheck.so.1"]);
+		assert.deepEqual(text("c-linux-amd64-gcc-shared", 29n), ["$ORIGIN/../lib"]);
+		assert.equal(info("c-linux-amd64-gcc-shared").type, "DYN");
+	});
+
 	test("PIE flags: static-pie has DF_1_PIE and no interpreter", () => {
 		assert.equal(info("go126-linux-amd64-static-pie").pie, true);
 		assert.equal(info("go126-linux-amd64-pie-nocgo").pie, true);
@@ -95,6 +110,10 @@ describe("tooling facts", () => {
 		assert.deepEqual(facts("c-linux-amd64-gcc"), [true, false, false]);
 		assert.equal(info("go126-linux-amd64-nocgo").tooling.dwarfCompressed, true);
 		assert.equal(info("go117-linux-amd64-nocgo").tooling.gopclntabMagic, 0xfffffffa);
+		// Go 1.17 wrote compressed DWARF as .zdebug_* sections; 1.26 sets SHF_COMPRESSED on .debug_*.
+		const old = info("go117-linux-amd64-nocgo").tooling;
+		assert.deepEqual([old.dwarf, old.dwarfCompressed, old.debugSections.includes(".zdebug_info")], [true, true, true]);
+		assert.ok(info("go126-linux-amd64-nocgo").tooling.debugSections.includes(".debug_info"));
 	});
 
 	test("-ldflags: recorded, absent, or not recorded (-trimpath, pre-1.18)", () => {

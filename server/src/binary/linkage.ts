@@ -47,8 +47,10 @@ export function classifyElfLinkage(f: ElfFile): LinkageFacts {
 	let linkage: Linkage;
 	if (f.interpreter !== null) {
 		linkage = "dynamic";
+	} else if (isDyn && hasDynamic && ((flags1 & DF_1_PIE) !== 0n || needed.length === 0)) {
+		linkage = "static-pie"; // ET_DYN, self-relocating, no loader (gcc -static-pie sets DF_1_PIE)
 	} else if (isDyn && hasDynamic) {
-		linkage = "static-pie"; // ET_DYN, self-relocating, no loader (gcc -static-pie)
+		linkage = "dynamic"; // a shared library: loaded by someone else's interpreter, with NEEDED entries
 	} else {
 		linkage = "static";
 	}

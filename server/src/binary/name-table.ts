@@ -9,18 +9,15 @@ export interface IntName {
  * e.g. "0x6fff4711", or with a prefix, "SHT_0x...".
  */
 export function nameOf(table: readonly IntName[], value: number | bigint, unknownPrefix = ""): string {
-	for (const entry of table) {
-		if (BigInt(entry.value) === BigInt(value)) {
-			return entry.name;
-		}
-	}
-	return `${unknownPrefix}0x${value.toString(16)}`;
+	return findName(table, value) ?? `${unknownPrefix}0x${value.toString(16)}`;
 }
 
 /** Like nameOf but returns undefined when the value is not in the table. */
 export function findName(table: readonly IntName[], value: number | bigint): string | undefined {
+	// Table values are small integers; compare as numbers (no BigInt allocation per entry).
+	const v = typeof value === "bigint" ? (value >= 0n && value <= 0xffffffffn ? Number(value) : -1) : value;
 	for (const entry of table) {
-		if (BigInt(entry.value) === BigInt(value)) {
+		if (entry.value === v) {
 			return entry.name;
 		}
 	}

@@ -131,24 +131,24 @@ export const SHF_COMPRESSED = 0x800n;
 
 /** readelf's -S flag column: known letters, then o/p/x for OS, processor and unknown bits. */
 export function sectionFlagString(flags: bigint): string {
+	// All defined bits are in the low 32; work on a number to avoid BigInt churn.
+	let rest = Number(flags & 0xffffffffn);
 	let out = "";
-	let rest = flags;
 	for (const { value, name } of sectionFlagLetters) {
-		const bit = BigInt(value);
-		if ((rest & bit) !== 0n) {
+		if ((rest & value) !== 0) {
 			out += name;
-			rest &= ~bit;
+			rest &= ~value;
 		}
 	}
-	if ((rest & 0x0ff00000n) !== 0n) {
+	if ((rest & 0x0ff00000) !== 0) {
 		out += "o"; // SHF_MASKOS
-		rest &= ~0x0ff00000n;
+		rest &= ~0x0ff00000;
 	}
-	if ((rest & 0xf0000000n) !== 0n) {
+	if ((rest & 0xf0000000) !== 0) {
 		out += "p"; // SHF_MASKPROC
-		rest &= ~0xf0000000n;
+		rest &= ~0xf0000000;
 	}
-	if (rest !== 0n) {
+	if (rest !== 0 || flags >> 32n !== 0n) {
 		out += "x";
 	}
 	return out;

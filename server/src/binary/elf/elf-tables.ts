@@ -6,6 +6,13 @@ import { ElfHeader, ElfSection, ElfSegment } from "./elf-types";
 const SHT_STRTAB = 3;
 const SHT_NOBITS = 8;
 
+/**
+ * Executables have tens of sections; 65536 (what e_shnum can express without
+ * extended numbering) is far beyond any of them and keeps hostile counts from
+ * costing seconds of decoding.
+ */
+export const MAX_SECTIONS = 65536;
+
 /** Upper bound for a string table we are willing to read in one go. */
 export const MAX_STRTAB = 8 * 1024 * 1024;
 
@@ -24,28 +31,33 @@ export function readSections(src: RandomAccessSource, h: ElfHeader): ElfSection[
 		throw new BinaryFormatError(0, "invalid ELF shentsize", h.shentsize);
 	}
 	const shoff = toSafeOffset(h.shoff, "ELF shoff");
+	if (h.shnum > MAX_SECTIONS) {
+		throw new BinaryFormatError(shoff, "too many ELF sections", h.shnum);
+	}
 	const total = h.shnum * h.shentsize;
 	if (total > src.size - Math.min(shoff, src.size)) {
 		throw new BinaryFormatError(shoff, "too many ELF sections for file size", h.shnum);
 	}
 	const table = new ByteView(readExact(src, shoff, total, "ELF section headers"), shoff, h.littleEndian);
-	const raw: Omit<ElfSection, "name" | "nameOk">[] = [];
+	// Decode the name table's header first, so every section is built once, with its name.
+	const names = h.shstrndx === 0 ? null : readNameTable(src, decodeSection(table, h.shstrndx * h.shentsize, h.shstrndx, is64, null), shoff + h.shstrndx * h.shentsize);
+	const out: ElfSection[] = new Array<ElfSection>(h.shnum);
 	for (let i = 0; i < h.shnum; i++) {
-		raw.push(decodeSection(table, i * h.shentsize, i, is64));
+		out[i] = decodeSection(table, i * h.shentsize, i, is64, names);
 	}
-	const names = readNameTable(src, raw, h, shoff);
-	return raw.map((s) => {
-		const [name, nameOk] = names ? cString(names, s.nameOffset) : ["", false];
-		return { ...s, name, nameOk };
-	});
+	return out;
 }
 
-function decodeSection(t: ByteView, o: number, index: number, is64: boolean): Omit<ElfSection, "name" | "nameOk"> {
+function decodeSection(t: ByteView, o: number, index: number, is64: boolean, names: Uint8Array | null): ElfSection {
 	// Elf32_Shdr / Elf64_Shdr field order (gABI figure "Section Header").
+	const nameOffset = t.u32(o);
+	const [name, nameOk] = names ? cString(names, nameOffset) : ["", false];
 	if (is64) {
 		return {
 			index,
-			nameOffset: t.u32(o),
+			name,
+			nameOk,
+			nameOffset,
 			type: t.u32(o + 4),
 			flags: t.u64(o + 8),
 			addr: t.u64(o + 16),
@@ -59,7 +71,9 @@ function decodeSection(t: ByteView, o: number, index: number, is64: boolean): Om
 	}
 	return {
 		index,
-		nameOffset: t.u32(o),
+		name,
+		nameOk,
+		nameOffset,
 		type: t.u32(o + 4),
 		flags: BigInt(t.u32(o + 8)),
 		addr: BigInt(t.u32(o + 12)),
@@ -72,12 +86,7 @@ function decodeSection(t: ByteView, o: number, index: number, is64: boolean): Om
 	};
 }
 
-function readNameTable(src: RandomAccessSource, raw: readonly Omit<ElfSection, "name" | "nameOk">[], h: ElfHeader, shoff: number): Uint8Array | null {
-	if (h.shstrndx === 0) {
-		return null; // SHN_UNDEF: the file has no section name table
-	}
-	const s = raw[h.shstrndx];
-	const at = shoff + h.shstrndx * h.shentsize;
+function readNameTable(src: RandomAccessSource, s: ElfSection, at: number): Uint8Array {
 	if (s.type !== SHT_STRTAB) {
 		throw new BinaryFormatError(at, "invalid ELF section name string table type", s.type);
 	}
@@ -98,6 +107,9 @@ export function readSegments(src: RandomAccessSource, h: ElfHeader): ElfSegment[
 		throw new BinaryFormatError(0, "invalid ELF phentsize", h.phentsize);
 	}
 	const phoff = toSafeOffset(h.phoff, "ELF phoff");
+	if (h.phnum > MAX_SECTIONS) {
+		throw new BinaryFormatError(phoff, "too many ELF program headers", h.phnum);
+	}
 	const total = h.phnum * h.phentsize;
 	if (total > src.size - Math.min(phoff, src.size)) {
 		throw new BinaryFormatError(phoff, "too many ELF program headers for file size", h.phnum);

@@ -1,6 +1,6 @@
 import { hexPad } from "../byte-view";
 import { elfTypeNames, sectionFlagString, sectionTypeName, segmentFlagString, segmentTypeName } from "../elf/elf-names";
-import { noteTypeNamesByOwner, NT_GNU_ABI_TAG, NT_GNU_BUILD_ID, NT_GO_BUILD_ID } from "../elf/dynamic-names";
+import { DF_1_PIE, DT_FLAGS_1, noteTypeNamesByOwner, NT_GNU_ABI_TAG, NT_GNU_BUILD_ID, NT_GO_BUILD_ID } from "../elf/dynamic-names";
 import { ElfFile, ElfNote } from "../elf/elf-types";
 import { findName, nameOf } from "../name-table";
 import { dynamicTagName, dynamicValueText } from "./dynamic-value";
@@ -40,7 +40,10 @@ const MAX_MAPPING_PAIRS = 1_000_000;
 export function formatElfSegments(f: ElfFile): string {
 	const is64 = f.header.class === 64;
 	const type = nameOf(elfTypeNames, f.header.type);
-	const out = ["", `Elf file type is ${TYPE_LONG[type] ?? type}`, `Entry point 0x${f.header.entry.toString(16)}`];
+	// readelf's is_pie(): ET_DYN is an executable only when DT_FLAGS_1 has DF_1_PIE.
+	const pie = ((f.dynamic.find((e) => e.tag === DT_FLAGS_1)?.value ?? 0n) & DF_1_PIE) !== 0n;
+	const long = type === "DYN" && !pie ? "DYN (Shared object file)" : (TYPE_LONG[type] ?? type);
+	const out = ["", `Elf file type is ${long}`, `Entry point 0x${f.header.entry.toString(16)}`];
 	if (f.segments.length === 0) {
 		out.push("", "There are no program headers in this file.");
 		return out.join("\n") + "\n";
