@@ -30,7 +30,7 @@ describe(ID, () => {
 		assert.deepEqual(
 			f.fixes.map((x) => [x.title, x.isPreferred === true]),
 			[
-				['Remove "-linkmode external -extldflags "-static"" from -ldflags (with cgo off the Go linker already links statically)', true],
+				['Remove "-linkmode external -extldflags -static" from -ldflags (with cgo off the Go linker already links statically)', true],
 				['Set CGO_ENABLED=1 where it is set to 0', false],
 			],
 		);
@@ -57,7 +57,7 @@ describe(ID, () => {
 		assert.deepEqual(
 			f.fixes.map((x) => [x.title, x.isPreferred === true]),
 			[
-				['Remove "-linkmode external -extldflags "-static-pie"" from -ldflags', false],
+				['Remove "-linkmode external -extldflags -static-pie" from -ldflags', false],
 				['Set CGO_ENABLED=1 where it is set to 0', true],
 			],
 		);

@@ -29,7 +29,7 @@ export interface BuildEnvironment {
 }
 
 /** When no go.mod or Go sources are visible, assume a program that imports net (nearly every server does). */
-const ASSUMED_PROGRAM: ProgramCgoUse = { sourcesVisible: false, ownCgoFiles: [], importsNet: true, importsOsUser: false, thirdPartyImports: [], cgoModules: [] };
+export const ASSUMED_PROGRAM: ProgramCgoUse = { sourcesVisible: false, ownCgoFiles: [], importsNet: true, importsOsUser: false, thirdPartyImports: [], cgoModules: [] };
 
 /** Decides the effective CGO_ENABLED and the resulting linkage of one build. */
 export function decideBuild(site: GoCommandSite, environment: BuildEnvironment): GoBuild {
@@ -55,7 +55,7 @@ export function decideBuild(site: GoCommandSite, environment: BuildEnvironment):
 	};
 }
 
-function linkageFlags(command: GoBuildCommand): BuildFlagsForLinkage {
+export function linkageFlags(command: GoBuildCommand): BuildFlagsForLinkage {
 	const ld = command.ldflags;
 	return {
 		buildmode: command.buildmode?.value,
@@ -68,7 +68,7 @@ function linkageFlags(command: GoBuildCommand): BuildFlagsForLinkage {
 }
 
 /** The builder's libc, unless CC points at another C library (`CC=musl-gcc` on a glibc builder). */
-function builderLibc(site: GoCommandSite, environment: BuildEnvironment) {
+export function builderLibc(site: Pick<GoCommandSite, 'env'>, environment: Pick<BuildEnvironment, 'image'>) {
 	const cc = site.env.get('CC')?.value;
 	if (cc && /(^|\/)musl-gcc$|-linux-musl-gcc$/.test(cc)) return { family: 'musl' as const };
 	return environment.image?.libc;

@@ -40,7 +40,7 @@ function findings(project: ProjectModel, build: GoBuild): FindingInput[] {
 		const [current, old] = known?.errors ?? [];
 		const message = `"${written}" needs cgo (external linking imports runtime/cgo) but ${cgoOff}: current Go stops with "${current}", and go1.19 printed "${old}" and built a binary that crashed at start (SIGTRAP)`;
 		const removed = [ld.linkmode, ...(ld.extldflagsFlag ? [ld.extldflagsFlag] : [])];
-		const removedText = removed.map((f) => text.slice(f.span.start, f.span.end)).join(' ');
+		const removedText = removed.map((f) => text.slice(f.span.start, f.span.end)).join(' ').replace(/["']/g, '');
 		const edit = removeLinkerFlags(build.file, text, ld, removed);
 		const staticAnyway = build.command.buildmode === undefined || ['exe', 'default'].includes(build.command.buildmode.value ?? '');
 		const remove: Fix | undefined = edit && { title: `Remove "${removedText}" from -ldflags${staticAnyway ? ' (with cgo off the Go linker already links statically)' : ''}`, edits: [edit], isPreferred: staticAnyway };
