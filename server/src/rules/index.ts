@@ -7,7 +7,8 @@ import { strippedBinary } from './stripped-binary';
 import { muslTagMissing } from './musl-tag-missing';
 import { goVersionMismatch } from './go-version-mismatch';
 import { staticGlibcNss } from './static-glibc-nss';
+import { godebugUnknown } from './godebug-unknown';
 import type { Rule } from './rule';
 
 /** The explicit registry of rules (actionlint's `rules := []Rule{…}`); a test checks it against the files and docs. */
-export const RULES: readonly Rule[] = [libcMismatch, glibcTooOld, externalLinkNoCgo, cgoRequired, cgoNoCompiler, strippedBinary, muslTagMissing, goVersionMismatch, staticGlibcNss];
+export const RULES: readonly Rule[] = [libcMismatch, glibcTooOld, externalLinkNoCgo, cgoRequired, cgoNoCompiler, strippedBinary, muslTagMissing, goVersionMismatch, staticGlibcNss, godebugUnknown];
