@@ -1,9 +1,11 @@
 // Runs the node:test unit tests: every *.test.ts under the folders (or the files) given as arguments (missing ones are
 // skipped; test/integration is never included, it runs inside VS Code), with tsx for TypeScript and the spec
 // reporter, whose closing lines (`ℹ pass N`, `ℹ fail N`) CI reads. Exits with node --test's exit code.
-// Usage: node scripts/run-node-tests.mjs test   or   node scripts/run-node-tests.mjs test/unit/x.test.ts ...   (TEST_GREP=<regexp> narrows by test name)
+// Usage: node scripts/run-node-tests.mjs test   or   node scripts/run-node-tests.mjs test/unit/x.test.ts ...
+// Env: TEST_GREP=<regexp> narrows by test name; TEST_CONCURRENCY=<n> test files at once (default: all cores).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +34,10 @@ if (files.length === 0) {
 	process.exit(1);
 }
 console.log(`running ${files.length} test files: ${files.map((f) => relative(root, f)).join(' ')}`);
-const args = ['--import', 'tsx', '--test', '--test-reporter=spec'];
+// node --test runs availableParallelism() - 1 files at once: one at a time on our 2-core machines, where the
+// per-file tsx start-up then dominates. Test files already run in parallel on bigger machines, so use every core.
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? availableParallelism());
+const args = ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`];
 if (process.env.TEST_GREP) args.push(`--test-name-pattern=${process.env.TEST_GREP}`);
 const result = spawnSync(process.execPath, [...args, ...files], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);
