@@ -133,6 +133,7 @@ export function benchBinarySync(runs = 50): BenchLine[] {
 	return [
 		{ name: "binary: inspect p50", value: percentile(times, 50), unit: "ms", detail: `${mb} MB Go binary, ${runs} runs, open+inspect+close` },
 		{ name: "binary: inspect p95", value: percentile(times, 95), unit: "ms" },
+		{ name: "binary: inspect min", value: times[0], unit: "ms", detail: `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs` },
 		{ name: "binary: bytes read", value: bytesRead, unit: "bytes", detail: `${((bytesRead / size) * 100).toFixed(4)}% of ${size} bytes in ${reads} reads` },
 		{ name: "binary: readelf -W -S -l -d -V -n p50 (process)", value: percentile(readelf, 50), unit: "ms", detail: `${procRuns} runs` },
 		{ name: "binary: go version -m p50 (process)", value: percentile(goVersion, 50), unit: "ms", detail: `${procRuns} runs` },

@@ -134,6 +134,19 @@ function mutate(seed: FuzzSeed, ranges: readonly { offset: number; size: number 
 	return { size, patches, desc };
 }
 
+/** Rebuilds case `index` of a run (same seeds, same PRNG seed) as a source, for debugging one case. */
+export function fuzzCase(seeds: readonly FuzzSeed[], prngSeed: number, index: number): { seed: string; desc: string; source: RandomAccessSource } {
+	const rnd = prng(prngSeed);
+	const ranges = seeds.map((s) => interestingRanges(s.bytes));
+	for (let i = 0; ; i++) {
+		const si = Math.floor(rnd() * seeds.length);
+		const m = mutate(seeds[si], ranges[si], rnd);
+		if (i === index) {
+			return { seed: seeds[si].name, desc: m.desc, source: patchedSource(seeds[si].bytes, m.size, m.patches) };
+		}
+	}
+}
+
 /** Runs `opts.cases` mutated inputs over `seeds`, checking outcomes and read bounds. */
 export function runFuzz(seeds: readonly FuzzSeed[], opts: FuzzOptions): FuzzReport {
 	const rnd = prng(opts.seed ?? 0x5eed);

@@ -34,7 +34,7 @@ export function formatElfSections(f: ElfFile): string {
 }
 
 /** Above this many section x segment pairs the mapping is skipped (only hostile files get there). */
-const MAX_MAPPING_PAIRS = 1_000_000;
+const MAX_MAPPING_PAIRS = 100_000;
 
 /** readelf -W -l layout, with the section-to-segment mapping. */
 export function formatElfSegments(f: ElfFile): string {
