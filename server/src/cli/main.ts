@@ -42,7 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
-export async function runCheck(args: CheckArgs, parsers: Parsers): Promise<number> {
+export function runCheck(args: CheckArgs, parsers: Parsers): number {
 	const fs = new NodeFileSystem();
 	const cwd = process.cwd();
 	const findings: Finding[] = [];
