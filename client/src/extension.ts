@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerBinaryInspector } from './binary-view/register';
+import { inspectBinary } from './commands/inspect-binary';
 import { restartServer } from './commands/restart-server';
 import { showOutput } from './commands/show-output';
 import type { ShipcheckContext } from './context';
-import { CLIENT_NAME, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './ids';
+import { CLIENT_NAME, INSPECT_BINARY_COMMAND, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './ids';
 import { createLanguageClient } from './language-client';
 
 let client: LanguageClient | undefined;
@@ -19,6 +21,8 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
 		extension.subscriptions.push(
 			vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, showOutput(ctx)),
 			vscode.commands.registerCommand(RESTART_SERVER_COMMAND, restartServer(ctx)),
+			vscode.commands.registerCommand(INSPECT_BINARY_COMMAND, inspectBinary(ctx)),
+			registerBinaryInspector(ctx),
 		);
 		const started = Date.now();
 		await client.start();

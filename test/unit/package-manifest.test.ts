@@ -106,7 +106,8 @@ describe('package.json and .vscodeignore', () => {
 		const languages = new Set([...manifest.contributes.languages.map((l) => l.id), ...selector.flatMap((f) => (f.language ? [f.language] : []))]);
 		for (const id of languages) assert.ok(events.has(`onLanguage:${id}`), `activationEvents has onLanguage:${id}`);
 		for (const event of manifest.activationEvents) {
-			assert.match(event, /^(onLanguage|workspaceContains|onCommand):/, `known activation event kind: ${event}`);
+			// onWebviewPanel: restoring an inspector panel after a reload (not implicit, unlike commands and custom editors).
+			assert.match(event, /^(onLanguage|workspaceContains|onCommand|onWebviewPanel):/, `known activation event kind: ${event}`);
 		}
 		// The selector's path-only filters (CI YAML, which other extensions give their own language ids) need a
 		// workspaceContains event, or the extension would not be running when such a file is opened first.
