@@ -8,6 +8,7 @@ import type { GoSourceFile } from './go-source-facts';
 import type { GoBuildCommand } from './go-command';
 import type { Linkage, ProgramCgoUse } from './linkage';
 import type { PackageInstall } from './package-install';
+import type { FileLink } from './file-links';
 import type { StageSyntax } from './dockerfile/stages';
 import type { CiFileModel } from './ci/types';
 
@@ -68,6 +69,8 @@ export interface StageModel {
 	readonly base: StageModel | undefined;
 	readonly compiler: CompilerPresence;
 	readonly installs: readonly PackageInstall[];
+	/** `ln` commands run in the stage (and its base stages). */
+	readonly links: readonly FileLink[];
 	readonly builds: readonly GoBuild[];
 	readonly copies: readonly CopyStep[];
 	/** RUN steps whose effect we cannot see (make, scripts): findings that depend on them say so. */

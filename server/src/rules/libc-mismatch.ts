@@ -3,6 +3,7 @@ import type { Delivery, DockerfileModel, GoBuild, StageModel } from '../model/pr
 import { describeBuilder, describeImage, imageName } from './describe';
 import { setCgoOffFix, switchRuntimeImageFixes } from './fixes';
 import { clockGettime64Fix } from './godebug-fix';
+import { libcShims, shimLabels } from './libc-shims';
 import type { Rule, RuleContext } from './rule';
 import type { FindingInput, Severity } from './types';
 
@@ -32,16 +33,20 @@ function checkDelivery(delivery: Delivery, dockerfile: DockerfileModel | undefin
 	if (!runtimeLibc) return unknownRuntime(delivery);
 	const missing = whatIsMissing(linkage.libc, linkage.loaderOnly, runtimeLibc);
 	if (!missing) return undefined;
-	const severity: Severity = linkage.certainty === 'certain' ? 'error' : 'warning';
+	// A glibc shim on musl (libc6-compat, gcompat, a linked loader) changes the failure: the binary may
+	// start, then fail on a missing symbol (FACTS §4.2). A warning naming the shim; libc-workaround explains it.
+	const shims = linkage.libc === 'glibc' ? libcShims(stage) : [];
+	const severity: Severity = linkage.certainty === 'certain' && shims.length === 0 ? 'error' : 'warning';
 	const binary = delivery.path ? `"${delivery.path}"` : 'the binary';
 	const assumption = linkage.certainty === 'certain' ? '' : ` (not certain: ${linkage.because})`;
-	const message = `${binary} is dynamically linked against ${linkage.libc ?? 'the builder\'s C library'} (${build.cgo.explanation}) but ${describeImage(stage)} ${missing}: it will fail to start with "no such file or directory"${assumption}`;
+	const outcome = shims.length > 0 ? `with ${shimLabels(shims)} it may start, then fail with "Error relocating …: symbol not found"` : 'it will fail to start with "no such file or directory"';
+	const message = `${binary} is dynamically linked against ${linkage.libc ?? 'the builder\'s C library'} (${build.cgo.explanation}) but ${describeImage(stage)} ${missing}: ${outcome}${assumption}`;
 	return {
 		file: delivery.copy.file,
 		span: delivery.copy.instruction.span,
 		severity,
 		message,
-		related: relatedFor(build, stage),
+		related: [...relatedFor(build, stage), ...shims.map((shim) => ({ file: shim.file, span: shim.span, message: `${shim.label}: a glibc workaround on musl (see libc-workaround)` }))],
 		// The GODEBUG "fix" goes last and is never preferred: it changes nothing (godebug-fix.ts).
 		fixes: [setCgoOffFix(build), ...switchRuntimeImageFixes(build, stage), clockGettime64Fix(dockerfile, stage)].filter((f) => f !== undefined),
 	};

@@ -8,6 +8,7 @@ import { expandDockerVars, type VarLookup } from '../docker-vars';
 import { EMPTY_ENV, withVar, type Env } from '../env';
 import type { BuildHost, CopyStep, DockerfileModel, GoBuild, GoModuleModel, OpaqueStep, StageModel } from '../project';
 import type { PackageInstall } from '../package-install';
+import type { FileLink } from '../file-links';
 import { basename, dirname, resolveContainerPath } from '../paths';
 import { analyseRun } from './run-step';
 import { splitStages, type GlobalArg, type StageSyntax } from './stages';
@@ -41,6 +42,7 @@ interface StageState {
 	workdir: string | undefined;
 	compiler: CompilerPresence;
 	installs: PackageInstall[];
+	links: FileLink[];
 	builds: GoBuild[];
 	copies: CopyStep[];
 	opaque: OpaqueStep[];
@@ -57,6 +59,7 @@ function buildStage(path: string, syntax: StageSyntax, previous: readonly StageM
 		workdir: base?.workdirAtEnd,
 		compiler: base ? base.compiler : initialCompiler(imageRef, image),
 		installs: base ? [...base.installs] : [],
+		links: base ? [...base.links] : [],
 		builds: [],
 		copies: [],
 		opaque: [],
@@ -71,6 +74,7 @@ function buildStage(path: string, syntax: StageSyntax, previous: readonly StageM
 	Object.assign(stage, {
 		compiler: state.compiler,
 		installs: state.installs,
+		links: state.links,
 		builds: state.builds,
 		copies: state.copies,
 		opaqueSteps: state.opaque,
@@ -138,6 +142,7 @@ function applyRun(instruction: DfInstruction, state: StageState, stage: StageMod
 		file: stage.file,
 	});
 	state.installs.push(...result.installs);
+	state.links.push(...result.links);
 	state.compiler = compilerAfterInstalls(state.compiler, result.installs);
 	state.opaque.push(...result.opaque);
 	const platform = stage.syntax.platform?.expanded;

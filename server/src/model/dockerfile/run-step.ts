@@ -5,6 +5,7 @@ import type { GoCommandSite } from '../build-decision';
 import type { Env, EnvVar } from '../env';
 import { recognizeGoCommand } from '../go-command';
 import { recognizePackageInstall, type PackageInstall } from '../package-install';
+import { recognizeFileLinks, type FileLink } from '../file-links';
 import type { OpaqueStep } from '../project';
 import { buildOutputPath } from './build';
 
@@ -20,6 +21,8 @@ export interface RunAnalysis {
 	readonly goCommands: GoCommandSite[];
 	readonly installs: PackageInstall[];
 	readonly opaque: OpaqueStep[];
+	/** `ln` commands (glibc loader symlinks in Alpine images). */
+	readonly links: FileLink[];
 }
 
 /** Build tools whose recipe we do not follow (yet): a finding that depends on them says the result is unknown. */
@@ -27,7 +30,7 @@ const OPAQUE_TOOLS = new Set(['make', 'gmake', 'task', 'mage', 'just', 'bazel', 
 
 /** Parses the shell of one RUN and finds its go builds, package installs and opaque steps. */
 export function analyseRun(instruction: DfInstruction, context: RunContext): RunAnalysis {
-	const result: RunAnalysis = { goCommands: [], installs: [], opaque: [] };
+	const result: RunAnalysis = { goCommands: [], installs: [], opaque: [], links: [] };
 	for (const fragment of instruction.shell) {
 		const script = parseShell(context.parsers, fragment.text, {
 			baseOffset: fragment.baseOffset,
@@ -50,6 +53,11 @@ function visitCommand(command: ShellCommand, environment: ShellEnvironment, inst
 	const install = recognizePackageInstall(command, context.file);
 	if (install) {
 		result.installs.push(install);
+		return;
+	}
+	const links = recognizeFileLinks(command, context.file, environment.cwd ?? context.workdir);
+	if (links.length > 0) {
+		result.links.push(...links);
 		return;
 	}
 	const go = recognizeGoCommand(command, env);
