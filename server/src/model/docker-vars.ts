@@ -14,7 +14,17 @@ export interface Expansion {
 /** name → value; `undefined` means declared but unknown, a missing key means not declared (expands to ""). */
 export type VarLookup = (name: string) => { value: string | undefined } | undefined;
 
+/**
+ * `${A:-${B:-…}}` nested deeper than this is left unknown: each level recurses and rescans the rest of the text,
+ * so thousands of levels (hostile input, found by test/fuzz) would exhaust the stack. Real files nest 2 or 3.
+ */
+const MAX_NESTING = 32;
+
 export function expandDockerVars(text: string, lookup: VarLookup, escapeChar = '\\'): Expansion {
+	return expand(text, lookup, escapeChar, 0);
+}
+
+function expand(text: string, lookup: VarLookup, escapeChar: string, depth: number): Expansion {
 	let out = '';
 	const unknown: string[] = [];
 	let known = true;
@@ -35,7 +45,7 @@ export function expandDockerVars(text: string, lookup: VarLookup, escapeChar = '
 			continue;
 		}
 		i = ref.end - 1;
-		const resolved = resolve(ref, lookup, escapeChar);
+		const resolved = resolve(ref, lookup, escapeChar, depth);
 		if (resolved.value === undefined) {
 			known = false;
 			unknown.push(...resolved.unknown);
@@ -77,11 +87,11 @@ function findClosingBrace(text: string, from: number): number {
 	return -1;
 }
 
-function resolve(ref: Reference, lookup: VarLookup, escapeChar: string): Expansion {
+function resolve(ref: Reference, lookup: VarLookup, escapeChar: string, depth: number): Expansion {
 	const entry = lookup(ref.name);
 	const declared = entry !== undefined;
 	const value = entry?.value;
-	const word = () => expandDockerVars(ref.word, lookup, escapeChar);
+	const word = (): Expansion => (depth >= MAX_NESTING ? { value: undefined, unknown: [] } : expand(ref.word, lookup, escapeChar, depth + 1));
 	switch (ref.modifier) {
 		case undefined:
 			if (!declared) return { value: '', unknown: [] };
