@@ -7,6 +7,12 @@ export interface FileSystemView {
 	readFile(path: string): string | undefined;
 	/** Entries of a directory (names only; directories end with `/`); empty when it does not exist. */
 	listDir(path: string): readonly string[];
+	/**
+	 * Optional: up to `length` bytes of a (binary) file at `offset`, with the file's size; undefined when it is not
+	 * a readable regular file. Hosts implement it with bounded reads (never the whole file); the binary verdict
+	 * of a workspace executable copied into an image uses it (rules/context-binary.ts).
+	 */
+	readBinary?(path: string, offset: number, length: number): { readonly bytes: Uint8Array; readonly size: number } | undefined;
 }
 
 /** An in-memory view, for tests and for documents that only exist in the editor. */
@@ -29,8 +35,10 @@ export function memoryFileSystem(files: Readonly<Record<string, string>>): FileS
 
 /** A view that sees open editor documents first, then the underlying files. */
 export function overlayFileSystem(overlay: ReadonlyMap<string, string>, base: FileSystemView): FileSystemView {
+	const readBinary = base.readBinary?.bind(base);
 	return {
 		readFile: (path) => overlay.get(path) ?? base.readFile(path),
 		listDir: (path) => base.listDir(path),
+		...(readBinary ? { readBinary } : {}),
 	};
 }

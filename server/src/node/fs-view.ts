@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { FileSystemView } from '../model/file-system';
 
 /** Text files larger than this are not read for analysis (a Go source or Dockerfile is far smaller). */
 const MAX_TEXT_FILE = 4 * 1024 * 1024;
+/** The largest window `readBinary` serves in one call (the binary reader's own cap is the same). */
+const MAX_BINARY_READ = 16 * 1024 * 1024;
 
 /**
  * The Node implementation of the core's read-only workspace view. Results are cached until `invalidate`
@@ -40,6 +42,30 @@ export class NodeFileSystem implements FileSystemView {
 		}
 		this.dirs.set(path, names);
 		return names;
+	}
+
+	/** One bounded read of a binary file: open, fstat, pread `length` bytes at `offset`, close. Not cached. */
+	readBinary(path: string, offset: number, length: number): { bytes: Uint8Array; size: number } | undefined {
+		let fd: number | undefined;
+		try {
+			fd = openSync(path, 'r');
+			const stat = fstatSync(fd);
+			if (!stat.isFile()) return undefined;
+			const size = stat.size;
+			const want = offset < 0 || offset >= size ? 0 : Math.min(Math.max(0, length), size - offset, MAX_BINARY_READ);
+			const bytes = new Uint8Array(want);
+			let done = 0;
+			while (done < want) {
+				const n = readSync(fd, bytes, done, want - done, offset + done);
+				if (n === 0) break;
+				done += n;
+			}
+			return { bytes: done === want ? bytes : bytes.subarray(0, done), size };
+		} catch {
+			return undefined;
+		} finally {
+			if (fd !== undefined) closeSync(fd);
+		}
 	}
 
 	/** Forgets what was read under `path` (a file or a directory), or everything. */
