@@ -113,6 +113,8 @@ gofx go126-linux-amd64-sqlite go cgosqlite "CGO_ENABLED=1" -ldflags=-s\ -w
 gofx go126-linux-arm64-nocgo go hello "CGO_ENABLED=0 GOOS=linux GOARCH=arm64" -ldflags=-w
 gofx go126-linux-arm64-cgo go cgonet "CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc" -ldflags=-s\ -w
 gofx go126-linux-s390x go hello "CGO_ENABLED=0 GOOS=linux GOARCH=s390x" -ldflags=-w
+# ELF32 big-endian: MIPS (stripped to keep the committed set small).
+gofx go126-linux-mips go hello "CGO_ENABLED=0 GOOS=linux GOARCH=mips GOMIPS=softfloat" -ldflags=-s\ -w
 gofx go126-linux-386 go hello "CGO_ENABLED=0 GOOS=linux GOARCH=386" -ldflags=-w
 gofx go126-linux-arm go hello "CGO_ENABLED=0 GOOS=linux GOARCH=arm GOARM=7" -ldflags=-w
 

@@ -35,6 +35,7 @@ const WANT: Record<string, Want> = {
 	"go126-linux-arm": { linkage: "static", libc: "none", glibcMin: null, interpreter: null, needed: [] },
 	"go126-linux-arm64-cgo": { linkage: "dynamic", libc: "glibc", glibcMin: "2.34", interpreter: "/lib/ld-linux-aarch64.so.1", needed: ["libc.so.6"] },
 	"go126-linux-arm64-nocgo": { linkage: "static", libc: "none", glibcMin: null, interpreter: null, needed: [] },
+	"go126-linux-mips": { linkage: "static", libc: "none", glibcMin: null, interpreter: null, needed: [] },
 	"go126-linux-s390x": { linkage: "static", libc: "none", glibcMin: null, interpreter: null, needed: [] },
 };
 
@@ -84,6 +85,13 @@ describe("linkage classification", () => {
 		assert.equal(info("go126-linux-amd64-static-pie").pie, true);
 		assert.equal(info("go126-linux-amd64-pie-nocgo").pie, true);
 		assert.equal(info("go126-linux-amd64-nocgo").pie, false);
+	});
+
+	test("machine names", () => {
+		assert.deepEqual(
+			["go126-linux-mips", "go126-linux-s390x", "go126-linux-arm", "go126-linux-386", "go126-linux-arm64-nocgo", "go126-linux-amd64-nocgo"].map((n) => [info(n).machine, info(n).class, info(n).littleEndian]),
+			[["mips", 32, false], ["s390x", 64, false], ["arm", 32, true], ["i386", 32, true], ["aarch64", 64, true], ["x86-64", 64, true]],
+		);
 	});
 
 	test("versions compare numerically", () => {

@@ -13,6 +13,24 @@ function clampOffset(v: bigint): number {
 	return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
 }
 
+// One e_machine value covers several Go-visible architectures: name them apart by class and byte order.
+function elfMachine(short: string, cls: 32 | 64, le: boolean): string {
+	switch (short) {
+		case "mips":
+			return (cls === 64 ? "mips64" : "mips") + (le ? "le" : "");
+		case "ppc64":
+			return le ? "ppc64le" : "ppc64";
+		case "s390x":
+			return cls === 32 ? "s390" : "s390x";
+		case "riscv":
+			return cls === 64 ? "riscv64" : "riscv32";
+		case "loongarch":
+			return cls === 64 ? "loong64" : "loongarch32";
+		default:
+			return short;
+	}
+}
+
 function goFields(go: GoBuildInfoResult): Pick<BinaryInfo, "go" | "notGoReason"> {
 	return go.kind === "go" ? { go: go.info, notGoReason: null } : { go: null, notGoReason: go.reason };
 }
@@ -28,7 +46,7 @@ export function summarizeElf(f: ElfFile, go: GoBuildInfoResult): BinaryInfo {
 		format: "elf",
 		class: f.header.class,
 		littleEndian: f.header.littleEndian,
-		machine: m === 22 && f.header.class === 32 ? "s390" : machine,
+		machine: elfMachine(machine, f.header.class, f.header.littleEndian),
 		type: nameOf(elfTypeNames, f.header.type),
 		...link,
 		interpreter: f.interpreter,

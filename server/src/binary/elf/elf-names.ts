@@ -85,6 +85,12 @@ const sectionTypeNamesByMachine: Readonly<Record<number, readonly IntName[]>> = 
 		{ value: 0x70000003, name: "ARM_ATTRIBUTES" },
 	],
 	183: [{ value: 0x70000003, name: "AARCH64_ATTRIBUTES" }],
+	// MIPS psABI / binutils include/elf/mips.h.
+	8: [
+		{ value: 0x70000006, name: "MIPS_REGINFO" },
+		{ value: 0x7000000d, name: "MIPS_OPTIONS" },
+		{ value: 0x7000002a, name: "MIPS_ABIFLAGS" },
+	],
 };
 
 /** Section type name as readelf prints it; unknown values keep their range and offset. */
@@ -174,6 +180,12 @@ export const segmentTypeNames: readonly IntName[] = [
 const segmentTypeNamesByMachine: Readonly<Record<number, readonly IntName[]>> = {
 	40: [{ value: 0x70000001, name: "EXIDX" }],
 	183: [{ value: 0x70000002, name: "AARCH64_MEMTAG_MTE" }],
+	8: [
+		{ value: 0x70000000, name: "REGINFO" },
+		{ value: 0x70000001, name: "RTPROC" },
+		{ value: 0x70000002, name: "OPTIONS" },
+		{ value: 0x70000003, name: "ABIFLAGS" },
+	],
 };
 
 /** Segment type name as readelf prints it. */
