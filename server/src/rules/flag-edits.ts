@@ -35,6 +35,8 @@ export function removeLinkerFlags(file: string, text: string, ld: LinkerFlags, r
 	const removed = (s: Span) => remove.some((f) => s.start >= f.span.start && s.end <= f.span.end);
 	const kept = ld.args.filter((a) => !removed(a.span));
 	if (kept.length === 0) return removalEdit(file, text, ld.flag.span);
+	// A value spread over lines without shell continuations (GoReleaser's ldflags list) would lose its layout.
+	if (/(^|[^\\])\n/.test(text.slice(ld.valueSpan.start, ld.valueSpan.end))) return undefined;
 	return { file, span: ld.valueSpan, newText: kept.map((a) => text.slice(a.span.start, a.span.end)).join(' ') };
 }
 
