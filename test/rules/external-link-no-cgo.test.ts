@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, findingsOf, fixTitled, onlyFinding, project, textAt, USER_MAIN } from './helpers';
+import { analyzeWorkspace } from '../helpers/engine';
+import { applyFix, findingsOf, fixTitled, goMod, onlyFinding, project, textAt, USER_MAIN } from './helpers';
 
 const ID = 'external-link-no-cgo';
 
@@ -122,6 +123,23 @@ describe(ID, () => {
 	it('reports each cgo-only setting of one build separately', async () => {
 		const files = project(staticScratch('', `CGO_ENABLED=0 go build -race ${STATIC_LDFLAGS} -o /out/app .`));
 		assert.deepEqual((await findingsOf(files, ID)).map((f) => textAt(files, f)), ['-race', '-linkmode external']);
+	});
+
+	it('reports a GoReleaser build whose arm64 cross target has cgo off, without edits (the config also builds amd64 with cgo)', async () => {
+		const files = {
+			'.github/workflows/release.yml':
+				'name: release\non:\n  push:\n    tags: ["v*"]\njobs:\n  goreleaser:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n        with:\n          go-version-file: go.mod\n      - uses: goreleaser/goreleaser-action@v6\n        with:\n          args: release --clean\n',
+			'.goreleaser.yaml': 'version: 2\nbuilds:\n  - id: app\n    goos: [linux]\n    goarch: [amd64, arm64]\n    ldflags:\n      - -linkmode external -extldflags "-static"\n',
+			'go.mod': goMod('1.22'),
+			'main.go': USER_MAIN,
+		};
+		const result = await analyzeWorkspace(files, { entry: '.goreleaser.yaml' });
+		const findings = result.findings.filter((f) => f.ruleId === ID);
+		assert.equal(findings.length, 1);
+		const f = findings[0];
+		assert.equal(f.file, '/w/.goreleaser.yaml');
+		assert.match(f.message, /^"-linkmode external" needs cgo \(external linking imports runtime\/cgo\) but CGO_ENABLED is unset and the build cross-compiles for linux\/arm64, so cgo defaults to off:/);
+		assert.deepEqual(f.fixes, []);
 	});
 
 	describe('stays silent', () => {

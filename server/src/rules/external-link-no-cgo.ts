@@ -35,13 +35,14 @@ function findings(project: ProjectModel, build: GoBuild): FindingInput[] {
 	const ld = build.command.ldflags;
 	const cgoOff = build.cgo.explanation;
 	if (ld?.linkmode?.value === 'external') {
-		const written = text.slice(ld.linkmode.span.start, ld.linkmode.span.end);
+		const written = text.slice(ld.linkmode.span.start, ld.linkmode.span.end) || `-linkmode ${ld.linkmode.value}`;
 		const known = lookupLinkerFlag('-linkmode=external');
 		const [current, old] = known?.errors ?? [];
 		const message = `"${written}" needs cgo (external linking imports runtime/cgo) but ${cgoOff}: current Go stops with "${current}", and go1.19 printed "${old}" and built a binary that crashed at start (SIGTRAP)`;
 		const removed = [ld.linkmode, ...(ld.extldflagsFlag ? [ld.extldflagsFlag] : [])];
 		const removedText = removed.map((f) => text.slice(f.span.start, f.span.end)).join(' ').replace(/["']/g, '');
-		const edit = removeLinkerFlags(build.file, text, ld, removed);
+		// A CI build config can fan out to targets with cgo on and off (a GoReleaser goarch list): no edit there.
+		const edit = build.host.kind === 'dockerfile-stage' ? removeLinkerFlags(build.file, text, ld, removed) : undefined;
 		const staticAnyway = build.command.buildmode === undefined || ['exe', 'default'].includes(build.command.buildmode.value ?? '');
 		const remove: Fix | undefined = edit && { title: `Remove "${removedText}" from -ldflags${staticAnyway ? ' (with cgo off the Go linker already links statically)' : ''}`, edits: [edit], isPreferred: staticAnyway };
 		// A static PIE needs the external linker: there CGO_ENABLED=1 is the fix that keeps the intent.
@@ -76,7 +77,7 @@ function report(build: GoBuild, span: Span, message: string, severity: 'error' |
 /** CGO_ENABLED=1 where it is set to 0, when the build has a C compiler; a cross build would need a cross CC too. */
 function cgoOnFix(build: GoBuild): Fix | undefined {
 	const setAt = build.cgo.setAt;
-	if (build.cgo.reason !== 'explicit' || !setAt?.file || !setAt.span || build.host.compiler.present !== true) return undefined;
+	if (build.host.kind !== 'dockerfile-stage' || build.cgo.reason !== 'explicit' || !setAt?.file || !setAt.span || build.host.compiler.present !== true) return undefined;
 	return { title: 'Set CGO_ENABLED=1 where it is set to 0', edits: [{ file: setAt.file, span: setAt.span, newText: 'CGO_ENABLED=1' }] };
 }
 
