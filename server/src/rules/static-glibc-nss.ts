@@ -40,7 +40,7 @@ function check(project: ProjectModel, build: GoBuild): FindingInput | undefined 
 	const missing = missingTags(build);
 	if (missing.length === 0) return undefined;
 	const text = buildText(project, build) ?? '';
-	const written = text.slice(extld.span.start, extld.span.end).replace(/["']/g, '');
+	const written = (text.slice(extld.span.start, extld.span.end) || `-extldflags ${(ld.extldflags ?? []).map((f) => f.value).join(' ')}`).replace(/["']/g, '');
 	const tags = missing.map((m) => `"${m.tag}"`).join(' and ');
 	const pkgs = missing.map((m) => m.pkg).join(' and ');
 	const netWarning = missing.some((m) => m.tag === 'netgo') ? `: glibc warns "${lookupLinkerFlag('-extldflags=-static')?.errors?.[0] ?? ''}"` : '';

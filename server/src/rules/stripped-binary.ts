@@ -24,7 +24,7 @@ export const strippedBinary: Rule = {
 			// Show -w=0 next to -s too: it is what decides whether DWARF stays.
 			const shown = [s, ld.w].filter((f) => f !== undefined).sort((a, b) => a.span.start - b.span.start);
 			// From GOFLAGS the span is the whole assignment: spell the flags out instead.
-			const written = shown.map((f) => (ld.flag.source === 'command-line' ? text.slice(f.span.start, f.span.end) : `-${f.name}${f.enabled === false ? '=0' : ''}`)).join(' ');
+			const written = shown.map((f) => (ld.flag.source === 'command-line' && text ? text.slice(f.span.start, f.span.end) : `-${f.name}${f.enabled === false ? '=0' : ''}`)).join(' ');
 			context.report({
 				file: build.file,
 				span: { start: shown[0].span.start, end: shown[shown.length - 1].span.end },
