@@ -69,7 +69,8 @@ export function readGoSourceFile(path: string, fullText: string): GoSourceFile {
 /** Import specs after the package clause, with the span of each quoted path. `text` has comments blanked. */
 function importsAfter(text: string, from: number): GoImport[] {
 	const imports: GoImport[] = [];
-	const re = /\s*;?\s*import\s*/y;
+	// Not `\s*;?\s*`: two adjacent \s* backtrack quadratically over a long blank run (a blanked 100 KB comment took seconds).
+	const re = /\s*(?:;\s*)?import\s*/y;
 	let at = from;
 	for (;;) {
 		re.lastIndex = at;
