@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ShipcheckSettings } from '../p
 import { analyze, type AnalysisResult } from '../rules/analyze';
 import { DEFAULT_CONFIG, isConfiguredSeverity, mergeConfigs, type ShipcheckConfig } from '../rules/config';
 import { entryFilesFor } from '../rules/discover';
+import { isCiFilePath } from '../model/ci/index';
 import type { ConfiguredSeverity } from '../rules/types';
 import { findConfigFile, loadConfigFile } from '../rules/config-file';
 
@@ -118,8 +119,10 @@ export class WorkspaceState {
 	private documentChanged(document: TextDocument): void {
 		const path = pathOf(document.uri) ?? '';
 		// Another file's edit can change this document's findings (go.mod → Dockerfile): ask the client to
-		// pull again for every open document, a little later so typing in go.mod stays cheap.
-		this.bump(!/(^|\/)(Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i.test(path));
+		// pull again for every open document, a little later so typing in go.mod stays cheap. A Dockerfile
+		// edit matters to others only when a CI file that may build it is open (its deliveries change).
+		const dockerfile = /(^|\/)(Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i.test(path);
+		this.bump(!dockerfile || this.documents.all().some((d) => isCiFilePath(pathOf(d.uri) ?? '')));
 	}
 
 	private bump(refreshOthers: boolean): void {

@@ -1,6 +1,7 @@
 import type { ImageFacts } from '../knowledge/types';
 import type { Parsers } from '../parse/tree-sitter';
 import { buildDockerfileModel } from './dockerfile/build';
+import { withDockerfileIndirect } from './ci/dockerfile-indirect';
 import { buildCiFiles, ciDeliveries, dockerfilesBuiltBy, isCiFilePath, type CiBuildContext } from './ci/index';
 import { findDeliveries } from './deliveries';
 import type { FileSystemView } from './file-system';
@@ -30,7 +31,8 @@ export function buildProject(inputs: ProjectInputs): ProjectModel {
 		if (text === undefined || dockerfiles.some((d) => d.path === file)) return;
 		const contextDir = dirname(file);
 		const module = moduleAt(findGoMod(inputs.fs, contextDir));
-		dockerfiles.push(buildDockerfileModel(file, text, { parsers: inputs.parsers, lookupImage: inputs.lookupImage, module, contextDir }));
+		const scope = { fs: inputs.fs, parsers: inputs.parsers, path: file, text, contextDir };
+		dockerfiles.push(withDockerfileIndirect(scope, () => buildDockerfileModel(file, text, { parsers: inputs.parsers, lookupImage: inputs.lookupImage, module, contextDir })));
 	};
 	for (const file of inputs.files) {
 		if (basename(file) === 'go.mod') {

@@ -5,6 +5,7 @@ import type { ProjectModel } from '../model/project';
 import type { Parsers } from '../parse/tree-sitter';
 import type { Span } from '../parse/span';
 import type { ShipcheckConfig } from './config';
+import { withCiContext } from './ci-findings';
 import { runRules, type RuleFailure } from './engine';
 import { RULES } from './index';
 import { computeSuppressions, lineStatements, type Suppressions } from './pragmas';
@@ -39,7 +40,7 @@ export function analyze(request: AnalysisRequest): AnalysisResult {
 		suppressionsFor: suppressionsOf(project, request.fs),
 		isCancelled: request.isCancelled,
 	});
-	return { project, findings, failures };
+	return { project, findings: withCiContext(project, findings), failures };
 }
 
 /** Pragmas per file, computed on first use; Dockerfiles tie them to instructions, other files to lines. */

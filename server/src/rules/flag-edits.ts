@@ -2,6 +2,7 @@ import type { LinkerFlag, LinkerFlags } from '../model/go-command/types';
 import type { GoBuild, ProjectModel } from '../model/project';
 import type { Span } from '../parse/span';
 import type { TextEdit } from './types';
+import { ciSourceText } from '../model/ci/index';
 
 /**
  * Exact edits on a `go build` command line: removing a flag (with the blank before it), and removing or
@@ -11,7 +12,7 @@ import type { TextEdit } from './types';
 
 /** The text of the file a build is in (Dockerfile), for whitespace-aware deletions. */
 export function buildText(project: ProjectModel, build: GoBuild): string | undefined {
-	return project.dockerfiles.find((d) => d.path === build.file)?.text;
+	return project.dockerfiles.find((d) => d.path === build.file)?.text ?? ciSourceText(project.ci, build.file);
 }
 
 /** Deletes `span` and the blanks before it (or after it, when nothing precedes on the line). */

@@ -1,5 +1,6 @@
 import { describeGlibcFloorFailures, summariseTargets } from '../knowledge';
 import type { Delivery, GoBuild, StageModel } from '../model/project';
+import { ciGlibcFloorFindings } from './ci-glibc-floor';
 import { glibcGap, type GlibcGap } from './delivery-fit';
 import { describeBuilder, describeHostImage, describeImage, imageName } from './describe';
 import { cgoRequirementRelated, pinBuilderReleaseFix } from './glibc-fixes';
@@ -21,6 +22,7 @@ export const glibcTooOld: Rule = {
 			const gap = glibcGap(delivery.build.linkage, delivery.stage.image?.libc);
 			if (gap) context.report(finding(delivery, gap));
 		}
+		for (const ci of ciGlibcFloorFindings(context.project)) context.report(ci);
 	},
 };
 

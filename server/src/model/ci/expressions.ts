@@ -38,6 +38,8 @@ export function evaluateExpression(body: string, scope: ExpressionScope): string
 	if (m) {
 		if (scope.matrixKnown === false || !scope.matrix) return undefined;
 		const path = [...m[1]!.matchAll(/\.([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]/g)].map((p) => p[1] ?? p[2]!);
+		// A key the (known) matrix does not have is null, which GitHub renders as an empty string.
+		if (!scope.matrix.has(path[0]!)) return '';
 		return scalarAt(scope.matrix.get(path[0]!), path.slice(1));
 	}
 	m = /^env\.([A-Za-z_]\w*)$/.exec(expr);

@@ -30,8 +30,12 @@ export function buildGithubWorkflow(path: string, text: string, context: CiBuild
 	const opaqueSteps: OpaqueStep[] = [];
 	const inputs = new Set<string>();
 	const jobs: CiJobModel[] = [];
+	const sources = new Map<string, string>([[path, text]]);
+	const synthetic: CiFileModel['synthetic'][number][] = [];
 	const known = new Map([['github.workspace', root]]);
-	const workflowEnv = envOf(getMap(workflow, 'env'), path, { known }, EMPTY, envPairs);
+	// The runner sets GITHUB_WORKSPACE to the checkout: here, the repository root.
+	const runnerEnv: Env = new Map([['GITHUB_WORKSPACE', { name: 'GITHUB_WORKSPACE', value: root, origin: 'ci', file: undefined, span: undefined }]]);
+	const workflowEnv = envOf(getMap(workflow, 'env'), path, { known }, runnerEnv, envPairs);
 	const workflowWd = getString(getMap(getMap(workflow, 'defaults'), 'run'), 'working-directory');
 	for (const pair of getMap(workflow, 'jobs')?.entries ?? []) {
 		const job = asMap(pair.value);
@@ -46,10 +50,12 @@ export function buildGithubWorkflow(path: string, text: string, context: CiBuild
 			const scope: ExpressionScope = { matrix: combination?.values ?? new Map(), matrixKnown: expansion.known, known };
 			const model = buildJob({ path, text, context, root, id: pair.key.value, job, jobKey: pair.key.span, combination, scope, workflowEnv, workflowWd, envPairs });
 			jobs.push(model.job);
-			for (const input of model.inputs) inputs.add(input);
+			for (const input of model.builder.inputs) inputs.add(input);
+			for (const [file, source] of model.builder.sources) sources.set(file, source);
+			synthetic.push(...model.builder.synthetic);
 		}
 	}
-	return { path, system: 'github-actions', text, root, jobs, opaqueSteps, inputs: [...inputs], envPairs: dedupePairs(envPairs) };
+	return { path, system: 'github-actions', text, root, jobs, opaqueSteps, inputs: [...inputs], envPairs: dedupePairs(envPairs), sources, synthetic };
 }
 
 /** `.github/workflows/x.yml` → the repository root (the workspace a job checks out). */
@@ -57,8 +63,6 @@ export function repositoryRoot(path: string): string {
 	const marker = path.lastIndexOf('/.github/workflows/');
 	return marker >= 0 ? path.slice(0, marker) || '/' : dirname(path);
 }
-
-const EMPTY: Env = new Map();
 
 interface JobInputs {
 	readonly path: string;
@@ -75,7 +79,7 @@ interface JobInputs {
 	readonly envPairs: CiFileModel['envPairs'][number][];
 }
 
-function buildJob(inputs: JobInputs): { job: CiJobModel; inputs: Set<string> } {
+function buildJob(inputs: JobInputs): { job: CiJobModel; builder: JobBuilder } {
 	const { path, text, context, root, job, scope } = inputs;
 	const label = `job "${inputs.id}"${inputs.combination?.label ? ` (${inputs.combination.label})` : ''}`;
 	const jobEnv = envOf(getMap(job, 'env'), path, withEnv(scope, inputs.workflowEnv), inputs.workflowEnv, inputs.envPairs);
@@ -149,7 +153,7 @@ function buildJob(inputs: JobInputs): { job: CiJobModel; inputs: Set<string> } {
 			needs,
 			opaqueSteps: builder.opaque,
 		},
-		inputs: builder.inputs,
+		builder,
 	};
 }
 

@@ -34,6 +34,8 @@ export function buildGitlabCi(path: string, text: string, context: CiBuildContex
 	const stageOrder = stages.length > 0 ? ['.pre', ...stages, '.post'] : DEFAULT_STAGES;
 	const jobs: CiJobModel[] = [];
 	const inputs = new Set<string>(config.files.filter((f) => f !== path));
+	const sources = new Map<string, string>(config.files.map((f) => [f, config.textOf(f)]));
+	const synthetic: CiFileModel['synthetic'][number][] = [];
 	const entries = (top?.entries ?? []).filter((e) => !RESERVED.has(e.key.value) && !e.key.value.startsWith('.') && asMap(e.value));
 	const stageOf = (job: YamlMap) => getString(job, 'stage') ?? 'test';
 	const resolvedJobs = entries.map((e) => ({ pair: e, job: config.extend(asMap(e.value)!) }));
@@ -48,10 +50,12 @@ export function buildGitlabCi(path: string, text: string, context: CiBuildContex
 		for (const combination of combinations) {
 			const model = buildJob({ path, config, context, root, pair, job, defaults, top, globalEnv, combination, fromJobs, needs: needs ?? [], envPairs });
 			jobs.push(model.job);
-			for (const input of model.inputs) inputs.add(input);
+			for (const input of model.builder.inputs) inputs.add(input);
+			for (const [file, source] of model.builder.sources) sources.set(file, source);
+			synthetic.push(...model.builder.synthetic);
 		}
 	}
-	return { path, system: 'gitlab-ci', text, root, jobs, opaqueSteps, inputs: [...inputs], envPairs };
+	return { path, system: 'gitlab-ci', text, root, jobs, opaqueSteps, inputs: [...inputs], envPairs, sources, synthetic };
 }
 
 interface JobInputs {
@@ -70,7 +74,7 @@ interface JobInputs {
 	readonly envPairs: CiFileModel['envPairs'][number][];
 }
 
-function buildJob(inputs: JobInputs): { job: CiJobModel; inputs: Set<string> } {
+function buildJob(inputs: JobInputs): { job: CiJobModel; builder: JobBuilder } {
 	const { config, context, job, root } = inputs;
 	const id = inputs.pair.key.value;
 	const label = `job "${id}"${inputs.combination?.label ? ` (${inputs.combination.label})` : ''}`;
@@ -119,7 +123,7 @@ function buildJob(inputs: JobInputs): { job: CiJobModel; inputs: Set<string> } {
 			needs: inputs.needs,
 			opaqueSteps: builder.opaque,
 		},
-		inputs: builder.inputs,
+		builder,
 	};
 }
 

@@ -41,6 +41,7 @@ export function runGoreleaser(call: GoreleaserCall, job: JobBuilder, options: { 
 		return;
 	}
 	job.inputs.add(path);
+	job.sources.set(path, text);
 	const config = readGoreleaserConfig(path, text, job.context.parsers);
 	const produced = new Map<string, ProducedFile[]>();
 	for (const build of config.builds) {
@@ -127,6 +128,7 @@ function siteFor(config: GoreleaserConfig, build: GoreleaserBuild, target: Targe
 	const module = job.context.moduleFor(workdir);
 	const outputPath = build.binary && !build.binary.includes('{{') ? resolveContainerPath(call.cwd, `${dist}/${build.binary}`) : undefined;
 	const host = { ...job.ciHost.host, label: `${label} (GoReleaser build "${build.id}" for ${target.goos}/${target.goarch}${target.goarm ? `v${target.goarm}` : ''})` };
+	job.synthetic.push({ file: config.path, span: build.anchor });
 	return job.addSite({ file: config.path, span: go.span, instructionSpan: build.anchor, command: go, env, workdir, outputPath }, module, host);
 }
 
@@ -147,9 +149,9 @@ function synthesize(text: string, build: GoreleaserBuild, parts: { flags: readon
 		b.glue(' ');
 		quoted(b, text, [flag], flag.span);
 	}
-	if (parts.ldflags === undefined) {
-		b.glue(' ').replace(`-ldflags='${GORELEASER_DEFAULTS.ldflags}'`, build.anchor);
-	} else if (parts.ldflags.length > 0) {
+	// Without `ldflags:` GoReleaser uses its default (`-s -w -X main.version=…`); it is not written anywhere,
+	// so it is not modelled (nothing in it changes cgo or linkage).
+	if (parts.ldflags !== undefined && parts.ldflags.length > 0) {
 		b.glue(' ').replace('-ldflags=', build.ldflagsKey ?? parts.ldflags[0]!.span);
 		quoted(b, text, parts.ldflags, parts.ldflags[0]!.span, ' ');
 	}

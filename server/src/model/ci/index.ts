@@ -72,7 +72,17 @@ function standaloneGoreleaser(path: string, text: string, context: CiBuildContex
 		needs: [],
 		opaqueSteps: builder.opaque,
 	};
-	return { path, system: 'goreleaser', text, root: dirname(path), jobs: [job], opaqueSteps: [], inputs: [...builder.inputs], envPairs: [] };
+	const sources = new Map([[path, text], ...builder.sources]);
+	return { path, system: 'goreleaser', text, root: dirname(path), jobs: [job], opaqueSteps: [], inputs: [...builder.inputs], envPairs: [], sources, synthetic: builder.synthetic };
+}
+
+/** The text of a file a CI model read (a workflow, a GoReleaser config, an included GitLab file). */
+export function ciSourceText(ci: readonly CiFileModel[] | undefined, file: string): string | undefined {
+	for (const c of ci ?? []) {
+		const text = c.sources.get(file);
+		if (text !== undefined) return text;
+	}
+	return undefined;
 }
 
 /** Dockerfiles that CI jobs build (to be modelled with the project even when not an entry file). */

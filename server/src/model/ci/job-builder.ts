@@ -46,6 +46,9 @@ export class JobBuilder {
 	readonly opaque: OpaqueStep[] = [];
 	readonly inputs = new Set<string>();
 	readonly goreleaserCalls: GoreleaserCall[] = [];
+	/** Texts of files read besides the CI file itself (GoReleaser configs). */
+	readonly sources = new Map<string, string>();
+	readonly synthetic: { file: string; span: Span }[] = [];
 	compiler: CompilerPresence;
 
 	constructor(
@@ -139,7 +142,7 @@ export function ciOutputPath(go: GoBuildCommand, workdir: string, module: GoModu
 	const name = packageBinaryName(pkg, workdir, module) + exe;
 	const output = go.output;
 	if (output) {
-		if (output.value === undefined) return undefined;
+		if (output.value === undefined || output.dynamic) return undefined;
 		const resolved = resolveContainerPath(workdir, output.value);
 		return output.value.endsWith('/') ? joinPath(resolved, name) : resolved;
 	}

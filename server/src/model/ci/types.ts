@@ -21,6 +21,13 @@ export interface CiFileModel {
 	readonly inputs: readonly string[];
 	/** Spans of YAML `NAME: value` pairs that set environment variables (fixes write YAML there, not `NAME=value`). */
 	readonly envPairs: readonly { readonly file: string; readonly span: Span; readonly name: string }[];
+	/** Text of every file read for this one (itself, GoReleaser configs, included files), for rules that quote it. */
+	readonly sources: ReadonlyMap<string, string>;
+	/**
+	 * Spans that stand for text nobody wrote (the `go build … -o dist/…` GoReleaser runs is mapped onto the
+	 * build item's first line): findings may point there, but no fix may edit them.
+	 */
+	readonly synthetic: readonly { readonly file: string; readonly span: Span }[];
 }
 
 /** One job (one matrix combination of it) as a build host. */

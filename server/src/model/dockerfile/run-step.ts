@@ -8,6 +8,7 @@ import { recognizePackageInstall, type PackageInstall } from '../package-install
 import { recognizeFileLinks, type FileLink } from '../file-links';
 import type { OpaqueStep } from '../project';
 import { buildOutputPath } from './build';
+import { followInRun } from '../ci/dockerfile-indirect';
 
 export interface RunContext {
 	readonly parsers: Parsers;
@@ -25,7 +26,7 @@ export interface RunAnalysis {
 	readonly links: FileLink[];
 }
 
-/** Build tools whose recipe we do not follow (yet): a finding that depends on them says the result is unknown. */
+/** Build tools whose steps are not followed (make and scripts are, when their files are in the build context). */
 const OPAQUE_TOOLS = new Set(['make', 'gmake', 'task', 'mage', 'just', 'bazel', 'bazelisk', 'goreleaser', 'ko']);
 
 /** Parses the shell of one RUN and finds its go builds, package installs and opaque steps. */
@@ -73,6 +74,14 @@ function visitCommand(command: ShellCommand, environment: ShellEnvironment, inst
 			workdir,
 			outputPath: buildOutputPath(go.output?.value, go.packages.map((p) => p.value ?? '.'), workdir, go.subcommand === 'install', env),
 		});
+		return;
+	}
+	// `make build`, `./build.sh`: followed into the Makefile/script copied from the build context (model/ci/make.ts).
+	const followed = followInRun(command, env, environment.cwd ?? context.workdir, context.file, instruction);
+	if (followed) {
+		result.goCommands.push(...followed.sites);
+		result.installs.push(...followed.installs);
+		if (followed.opaque) result.opaque.push(followed.opaque);
 		return;
 	}
 	const name = command.name === undefined ? undefined : commandBasename(command.name);

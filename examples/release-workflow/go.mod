@@ -1,0 +1,3 @@
+module example.com/release-workflow
+
+go 1.22

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { viaOf } from '../../../../server/src/model/ci/index';
+import type { GoBuild } from '../../../../server/src/model/project';
+import { ciOf, envOf, GO_MOD, NET_MAIN, projectOf, slice, type Files } from './helpers';
+
+const WF = '.github/workflows/ci.yml';
+
+function workflow(run: string, workingDirectory?: string): string {
+	return `on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n${workingDirectory ? `      - working-directory: ${workingDirectory}\n        run: ${run}\n` : `      - run: ${run}\n`}`;
+}
+
+function repo(makefile: string, run = 'make build', extra: Files = {}): Files {
+	return { 'go.mod': GO_MOD, 'main.go': NET_MAIN, Makefile: makefile, [WF]: workflow(run), ...extra };
+}
+
+async function buildsOf(files: Files): Promise<readonly GoBuild[]> {
+	return (await ciOf(files, WF)).jobs[0]!.builds;
+}
+
+const MAKEFILE = `# Build settings
+GO ?= go
+BIN := dist/server
+LDFLAGS = -X main.version=$(VERSION)
+VERSION ?= dev
+export CGO_ENABLED = 0
+GOFLAGS_EXTRA += -trimpath
+
+.PHONY: all build gen
+all: build
+
+build: gen
+\t@echo "building $(BIN)"
+\t$(GO) build $(GOFLAGS_EXTRA) -ldflags "$(LDFLAGS)" \\
+\t\t-o $(BIN) ./cmd/server
+
+gen:
+\tgo generate ./...
+`;
+
+describe('make: following targets from a CI step', () => {
+	it('resolves the target through its prerequisites and expands variables; the build sits on the calling line', async () => {
+		const files = repo(MAKEFILE);
+		const [build] = await buildsOf(files);
+		assert.ok(build);
+		assert.equal(slice(files, build.file, build.span), 'make build');
+		assert.equal(build.outputPath, '/w/dist/server');
+		assert.equal(build.command.ldflags!.flag.value, '-X main.version=dev');
+		assert.ok(build.command.trimpath);
+		assert.equal(build.cgo.state, 'off');
+		assert.equal(slice(files, build.cgo.setAt!.file!, build.cgo.setAt!.span!), 'export CGO_ENABLED = 0');
+		const via = viaOf(build)!;
+		assert.equal(via.file, '/w/Makefile');
+		assert.equal(slice(files, via.file, via.span), '$(GO) build $(GOFLAGS_EXTRA) -ldflags "$(LDFLAGS)" \\\n\t\t-o $(BIN) ./cmd/server');
+		assert.deepEqual(via.chain.map((c) => c.description), ['target "build" of Makefile']);
+	});
+	it('the default target is the first rule; command-line VAR=value overrides the Makefile', async () => {
+		const files = repo(MAKEFILE, 'make VERSION=1.2.3 BIN=out/srv CGO_ENABLED=1');
+		const [build] = await buildsOf(files);
+		assert.equal(build!.outputPath, '/w/out/srv');
+		assert.equal(build!.command.ldflags!.flag.value, '-X main.version=1.2.3');
+		assert.equal(build!.cgo.state, 'on');
+		assert.equal(slice(files, build!.cgo.setAt!.file!, build!.cgo.setAt!.span!), 'CGO_ENABLED=1');
+	});
+	it('the caller\'s environment reaches the recipe; ?= keeps an environment value, = overrides it', async () => {
+		const files = repo('BIN ?= bin/app\nGOOS = linux\nbuild:\n\tgo build -o $(BIN) .\n', 'GOARCH=arm64 BIN=from-env GOOS=windows make build');
+		const [build] = await buildsOf(files);
+		assert.deepEqual(envOf(build!), { GOARCH: 'arm64', BIN: 'from-env', GOOS: 'linux' });
+		assert.equal(build!.outputPath, '/w/from-env');
+	});
+	it('$(MAKE) -C dir recurses into another Makefile, relative to its directory', async () => {
+		const files = repo('build:\n\t$(MAKE) -C services/api build\n', 'make', {
+			'services/api/Makefile': 'build:\n\tcd cmd && go build -o ../../../dist/api .\n',
+		});
+		const [build] = await buildsOf(files);
+		assert.equal(build!.outputPath, '/w/dist/api');
+		assert.deepEqual(viaOf(build!)!.chain.map((c) => c.description), ['target "build" of Makefile', 'target "build" of Makefile']);
+		assert.equal(viaOf(build!)!.file, '/w/services/api/Makefile');
+	});
+	it('a target-specific variable applies to that target', async () => {
+		const files = repo('release: CGO_ENABLED=0\nrelease: export GOOS=linux\nrelease:\n\tgo build -o app .\n', 'make release');
+		const [build] = await buildsOf(files);
+		assert.equal(build!.env.get('GOOS')?.value, 'linux');
+	});
+	it('what cannot be resolved stays opaque and says why: $(shell …) assignments, missing includes, no Makefile', async () => {
+		const shell = repo('GIT := $(shell git describe)\nTAGS != cat tags.txt\ninclude generated.mk\nbuild:\n\tgo build -tags "$(TAGS)" -o app .\n');
+		const job = (await ciOf(shell, WF)).jobs[0]!;
+		assert.equal(job.builds.length, 1);
+		assert.match(job.opaqueSteps[0]!.description, /"TAGS != …" in the Makefile runs a shell command/);
+		assert.match(job.opaqueSteps[0]!.description, /includes "generated\.mk", which is not in the workspace/);
+		const none: Files = { 'go.mod': GO_MOD, 'main.go': NET_MAIN, [WF]: workflow('make build') };
+		const missing = (await ciOf(none, WF)).jobs[0]!;
+		assert.deepEqual(missing.builds, []);
+		assert.match(missing.opaqueSteps[0]!.description, /"make build": no Makefile found in \/w, so what it builds is not known/);
+	});
+	it('conditionals make the variables they set unknown, not guessed', async () => {
+		const files = repo('ifeq ($(OS),Windows_NT)\n  BIN := app.exe\nelse\n  BIN := app\nendif\nbuild:\n\tgo build -o $(BIN) .\n');
+		const [build] = await buildsOf(files);
+		assert.equal(build!.outputPath, undefined);
+	});
+	it('make -n runs nothing', async () => {
+		assert.deepEqual(await buildsOf(repo(MAKEFILE, 'make -n build')), []);
+	});
+});
+
+describe('scripts: following ./build.sh and bash x.sh', () => {
+	const script = '#!/usr/bin/env bash\nset -euo pipefail\nexport CGO_ENABLED=0\nbuild() {\n  GOOS=linux go build -o "dist/$1" "./cmd/$1"\n}\nbuild server\ngo build -o dist/tool ./cmd/tool\n';
+	it('parses the script with the caller\'s env and working directory; builds sit on the calling line', async () => {
+		const files: Files = { 'go.mod': GO_MOD, 'main.go': NET_MAIN, 'scripts/build.sh': script, [WF]: workflow('./scripts/build.sh') };
+		const builds = await buildsOf(files);
+		assert.equal(builds.length, 2);
+		for (const b of builds) {
+			assert.equal(slice(files, b.file, b.span), './scripts/build.sh');
+			assert.equal(b.cgo.state, 'off');
+			assert.equal(slice(files, b.cgo.setAt!.file!, b.cgo.setAt!.span!), 'CGO_ENABLED=0');
+		}
+		assert.equal(builds[1]!.outputPath, '/w/dist/tool');
+		assert.equal(slice(files, viaOf(builds[1]!)!.file, viaOf(builds[1]!)!.span), 'go build -o dist/tool ./cmd/tool');
+	});
+	it('bash x.sh from a working directory; a missing script or a non-shell script is opaque', async () => {
+		const files: Files = { 'go.mod': GO_MOD, 'tools/gen.py': '#!/usr/bin/env python3\nprint(1)\n', 'app/build.sh': 'go build -o ../bin/app .\n', [WF]: `on: push\njobs:\n  b:\n    runs-on: ubuntu-24.04\n    steps:\n      - working-directory: app\n        run: bash build.sh\n      - run: ./tools/gen.py\n      - run: sh ./missing.sh\n` };
+		const job = (await ciOf(files, WF)).jobs[0]!;
+		assert.deepEqual(job.builds.map((b) => b.outputPath), ['/w/bin/app']);
+		assert.deepEqual(job.opaqueSteps.map((o) => o.description), [
+			'"./tools/gen.py" is not a shell script, so what it builds is not known',
+			'"./missing.sh" is not a file in the workspace (generated at build time, or copied from elsewhere), so what it builds is not known',
+		]);
+	});
+});
+
+describe('make and scripts from a Dockerfile RUN', () => {
+	it('RUN make build follows the Makefile copied into the image; the output path is the container path', async () => {
+		const files: Files = {
+			'go.mod': GO_MOD,
+			'main.go': NET_MAIN,
+			Makefile: 'BIN := /out/server\nbuild:\n\tgo build -o $(BIN) .\n',
+			Dockerfile: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod ./\nCOPY . .\nRUN make build\n\nFROM alpine:3.20\nCOPY --from=build /out/server /server\n',
+		};
+		const project = await projectOf(files, 'Dockerfile');
+		const build = project.builds[0]!;
+		assert.equal(slice(files, build.file, build.span), 'make build');
+		assert.equal(build.outputPath, '/out/server');
+		assert.equal(build.stage?.syntax.name, 'build');
+		assert.equal(viaOf(build)?.file, '/w/Makefile');
+		assert.equal(project.deliveries.length, 1);
+	});
+	it('a script copied alone (COPY scripts/ /usr/local/scripts/) is found through that copy', async () => {
+		const files: Files = {
+			'go.mod': GO_MOD,
+			'scripts/build.sh': 'CGO_ENABLED=0 go build -o /bin/app "$SRC"\n',
+			Dockerfile: 'FROM golang:1.23\nCOPY scripts/ /usr/local/scripts/\nRUN /usr/local/scripts/build.sh\n',
+		};
+		const build = (await projectOf(files, 'Dockerfile')).builds[0]!;
+		assert.equal(build.cgo.state, 'off');
+		assert.equal(viaOf(build)?.file, '/w/scripts/build.sh');
+	});
+	it('a Makefile that is not copied into the image stays opaque', async () => {
+		const files: Files = { 'go.mod': GO_MOD, Makefile: 'build:\n\tgo build .\n', Dockerfile: 'FROM golang:1.23\nWORKDIR /src\nRUN make build\n' };
+		const project = await projectOf(files, 'Dockerfile');
+		assert.deepEqual(project.builds, []);
+		assert.match(project.dockerfiles[0]!.stages[0]!.opaqueSteps[0]!.description, /no Makefile found in \/src/);
+	});
+});
