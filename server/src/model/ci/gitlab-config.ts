@@ -3,6 +3,7 @@ import { parseYaml, type YamlMap, type YamlPair, type YamlSeq, type YamlValue } 
 import type { Parsers } from '../../parse/tree-sitter';
 import type { FileSystemView } from '../file-system';
 import { joinPath, normalizePath } from '../paths';
+import { globToRegExp } from './glob';
 import { asMap, get, getString, scalarList } from './yaml-util';
 
 /**
@@ -124,7 +125,7 @@ function expandLocal(pattern: string, root: string, fs: FileSystemView): string[
 	const path = normalizePath(joinPath(root, pattern.replace(/^\/+/, '')));
 	if (!/[*?]/.test(path)) return [path];
 	const out: string[] = [];
-	const regex = new RegExp(`^${path.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*\//g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '(?:.*/)?')}$`);
+	const regex = globToRegExp(path, { globstar: true });
 	const walk = (dir: string, depth: number) => {
 		if (depth > 6) return;
 		for (const entry of fs.listDir(dir)) {
