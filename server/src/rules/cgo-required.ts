@@ -65,6 +65,8 @@ function fixesFor(project: ProjectModel, build: GoBuild): Fix[] {
 	const text = project.dockerfiles.find((d) => d.path === build.file)?.text;
 	const install = text === undefined || build.host.compiler.present !== false ? undefined : compilerInstallFor(build);
 	const setAt = build.cgo.setAt;
+	// Only Dockerfile text is rewritten here: a CI file's `CGO_ENABLED: 0` needs that file's own syntax.
+	if (build.host.kind !== 'dockerfile-stage') return [];
 	if (build.cgo.reason === 'explicit' && setAt?.file && setAt.span) {
 		const setOn = { file: setAt.file, span: setAt.span, newText: 'CGO_ENABLED=1' };
 		if (build.host.compiler.present === true) return [{ title: 'Set CGO_ENABLED=1 where it is set to 0 (a C compiler is present)', edits: [setOn] }];
