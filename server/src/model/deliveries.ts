@@ -90,5 +90,11 @@ function hasGlob(path: string): boolean {
 
 function globMatches(glob: string, path: string): boolean {
 	const source = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-	return new RegExp(`^${source}$`).test(path);
+	// An unterminated `[` is a bad pattern (Go's filepath.Match, which BuildKit uses, fails the COPY): no match,
+	// never a SyntaxError out of the analysis (found by test/fuzz).
+	try {
+		return new RegExp(`^${source}$`).test(path);
+	} catch {
+		return false;
+	}
 }

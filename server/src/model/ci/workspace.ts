@@ -98,12 +98,18 @@ function artifactRoot(paths: readonly string[], files: readonly ProducedFile[]):
 function matchesPath(file: string, pattern: string): boolean {
 	const p = normalizePath(pattern);
 	if (!/[*?[]/.test(p)) return isInside(file, p);
-	const regex = new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '(?:.*/)?')}(/.*)?$`);
-	return regex.test(file);
+	// An unterminated `[` (`path: dist/[`) is not a valid class: match nothing rather than throw out of the analysis.
+	try {
+		const regex = new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '(?:.*/)?')}(/.*)?$`);
+		return regex.test(file);
+	} catch {
+		return false;
+	}
 }
 
 function downloaded(download: ArtifactDownload, uploads: readonly Uploaded[], job: CiJobModel, ci: CiFileModel): ProducedFile[] {
 	const out: ProducedFile[] = [];
+	if (download.unresolved) return out;
 	for (const u of uploads) {
 		if (u.job === job) continue;
 		if (download.fromJobs && !download.fromJobs.includes(u.job.id)) continue;
