@@ -80,7 +80,6 @@ function show(message: ToWebview): void {
 	const view = render(message, { ui, save, copy: (table: TableId, text: string) => vscode.postMessage({ type: 'copy', table, text }), reload: () => vscode.postMessage({ type: 'reload' }) });
 	replaceChildren(app, view.root);
 	const kind = view.view;
-	if (kind === 'loading') return;
 	// Report after the stylesheet settled and the browser painted, so CSP violations of this render were dispatched.
 	void stylesheetSettled.then(() => requestAnimationFrame(() =>
 		setTimeout(() => {

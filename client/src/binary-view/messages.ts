@@ -25,7 +25,7 @@ export interface RenderedReport {
 	readonly type: 'rendered';
 	readonly uri: string;
 	/** The kind of view shown. */
-	readonly view: 'binary' | 'not-executable' | 'error' | 'failed';
+	readonly view: 'loading' | 'binary' | 'not-executable' | 'error' | 'failed';
 	/** Text content of the summary (the verdict) as rendered in the DOM. */
 	readonly summary: string;
 	readonly tab: TabId;
@@ -90,7 +90,7 @@ export function isFromWebview(x: unknown): x is FromWebview {
 			return isTableId(x.table) && isString(x.text, MAX_COPY_TEXT);
 		case 'rendered':
 			return (
-				isString(x.uri) && ['binary', 'not-executable', 'error', 'failed'].includes(x.view as string) && isString(x.summary) && isTabId(x.tab) &&
+				isString(x.uri) && ['loading', 'binary', 'not-executable', 'error', 'failed'].includes(x.view as string) && isString(x.summary) && isTabId(x.tab) &&
 				isRecord(x.rows) && Object.entries(x.rows).every(([k, v]) => isTableId(k) && Number.isSafeInteger(v)) &&
 				isStringArray(x.cspViolations) && isStringArray(x.injected) && typeof x.stylesheet === 'boolean'
 			);

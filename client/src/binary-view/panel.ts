@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { DescribeBinaryRequest, type DescribeBinaryResult } from '../../../server/src/protocol/binary';
 import type { ShipcheckContext } from '../context';
 import { renderHtml } from './html';
-import { isFromWebview, type FromWebview, type RenderedReport, type TabId, type ToWebview } from './messages';
+import { isFromWebview, isToWebview, type FromWebview, type RenderedReport, type TabId, type ToWebview } from './messages';
 
 /** Files at least this large get a cancellable progress notification; smaller ones show progress in the status bar. */
 export const LARGE_FILE_BYTES = 8 * 1024 * 1024;
@@ -89,7 +89,7 @@ export class BinaryInspector implements vscode.Disposable {
 			case 'rendered':
 				renderedReports.push(message);
 				if (renderedReports.length > 50) renderedReports.shift();
-				this.ctx.output.info(`binary inspector: rendered ${message.view} view of ${message.uri} (${message.summary.slice(0, 120)})`);
+				this.ctx.output[message.view === 'loading' ? 'debug' : 'info'](`binary inspector: rendered ${message.view} view of ${message.uri} (${message.summary.slice(0, 120)})`);
 				if (message.cspViolations.length > 0 || message.injected.length > 0) {
 					this.ctx.output.error(`binary inspector: CSP violations ${JSON.stringify(message.cspViolations)}, injected ${JSON.stringify(message.injected)}`);
 				}
@@ -119,8 +119,10 @@ export class BinaryInspector implements vscode.Disposable {
 			if (this.loading !== cancel) return;
 			const tab = this.initialTab;
 			this.initialTab = undefined;
-			await this.post({ type: 'result', uri, file, result, ...(tab ? { tab } : {}) });
+			// `current` first: a `ready` that arrives while the result is being posted must replay the result, not
+			// the loading view (seen in the real VS Code: the page stayed on "Reading…").
 			this.current = { type: 'result', uri, file, result };
+			await this.post({ ...this.current, ...(tab ? { tab } : {}) });
 		} catch (error) {
 			if (this.loading !== cancel) return; // superseded by a newer load
 			const message = cancel.token.isCancellationRequested ? 'Reading the file was cancelled.' : `The language server could not describe the file: ${error instanceof Error ? error.message : String(error)}`;
@@ -141,6 +143,10 @@ export class BinaryInspector implements vscode.Disposable {
 	private async post(message: ToWebview): Promise<void> {
 		// postMessage resolves false when the webview is hidden; `ready` replays `current` when it comes back.
 		if (this.disposed) return;
+		if (!isToWebview(message)) {
+			this.ctx.output.error(`binary inspector: refusing to post a malformed message (${String((message as { type?: unknown }).type)})`);
+			return;
+		}
 		await this.panel.webview.postMessage(message);
 	}
 

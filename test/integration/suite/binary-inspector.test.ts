@@ -42,11 +42,21 @@ async function reports(): Promise<readonly Rendered[]> {
 	return (await vscode.commands.executeCommand<readonly Rendered[]>(RENDERED)) ?? [];
 }
 
-/** Waits (polling the hook, no sleeps as a guess) for the `after`-th+1 report about `uri`. */
+/** Reports about `uri` other than the loading view, oldest first. */
+async function finished(uri: vscode.Uri): Promise<Rendered[]> {
+	return (await reports()).filter((r) => r.uri === uri.toString() && r.view !== 'loading');
+}
+
+/** The newest report about `uri`, whatever its view (to check that nothing replaced a rendered result). */
+async function latest(uri: vscode.Uri): Promise<Rendered | undefined> {
+	return (await reports()).filter((r) => r.uri === uri.toString()).at(-1);
+}
+
+/** Waits (polling the hook, no sleeps as a guess) for the `after`-th+1 finished report about `uri`. */
 async function rendered(uri: vscode.Uri, after = 0): Promise<Rendered> {
 	const deadline = Date.now() + DEADLINE_MS;
 	for (;;) {
-		const mine = (await reports()).filter((r) => r.uri === uri.toString());
+		const mine = await finished(uri);
 		if (mine.length > after) return mine[mine.length - 1];
 		if (Date.now() > deadline) assert.fail(`no rendered report for ${uri.fsPath} within ${DEADLINE_MS} ms (reports: ${JSON.stringify(await reports()).slice(0, 500)})`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
@@ -72,7 +82,7 @@ suite('Go Ship Check: the Go Binary Inspector in a real VS Code', () => {
 	});
 
 	test('the command inspects a cgo binary: the webview renders the verdict (screenshot)', async () => {
-		const before = (await reports()).filter((r) => r.uri === cgo.toString()).length;
+		const before = (await finished(cgo)).length;
 		await vscode.commands.executeCommand(INSPECT, cgo);
 		const r = await rendered(cgo, before);
 		assert.equal(r.view, 'binary');
@@ -87,10 +97,11 @@ suite('Go Ship Check: the Go Binary Inspector in a real VS Code', () => {
 		assertClean(r);
 		const shot = await screenshot('binary-inspector', ['iframe.webview.ready']);
 		if (shot) console.log(`screenshot ${shot.file}`);
+		assert.equal((await latest(cgo))?.view, 'binary', 'the page still shows the result when the screenshot was taken');
 	});
 
 	test('state survives hide and show: the rebuilt webview renders the same result again', async () => {
-		const before = (await reports()).filter((r) => r.uri === cgo.toString()).length;
+		const before = (await finished(cgo)).length;
 		await vscode.commands.executeCommand(INSPECT, cgo);
 		const first = await rendered(cgo, before);
 		const count = before + 1;
@@ -116,8 +127,9 @@ suite('Go Ship Check: the Go Binary Inspector in a real VS Code', () => {
 		assert.equal(r.rows['go-deps'], 1);
 		assertClean(r);
 		await screenshot('binary-inspector-xss-sections', ['iframe.webview.ready']);
+		assert.equal((await latest(hostile))?.view, 'binary');
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-		const shown = (await reports()).filter((x) => x.uri === hostile.toString()).length;
+		const shown = (await finished(hostile)).length;
 		await vscode.commands.executeCommand(INSPECT, hostile, { tab: 'go' });
 		const go = await rendered(hostile, shown);
 		assert.equal(go.tab, 'go');
@@ -127,7 +139,7 @@ suite('Go Ship Check: the Go Binary Inspector in a real VS Code', () => {
 
 	test('"Open With… Go Binary Inspector": a binary, and a friendly view for a file that is not an executable', async () => {
 		await vscode.commands.executeCommand('vscode.openWith', cgo, VIEW_TYPE);
-		const binary = await rendered(cgo, (await reports()).filter((r) => r.uri === cgo.toString()).length);
+		const binary = await rendered(cgo, (await finished(cgo)).length);
 		assert.equal(binary.view, 'binary');
 		const text = writeWorkspaceFile('notes/readme.txt', Buffer.from('not a binary\n'));
 		await vscode.commands.executeCommand('vscode.openWith', text, VIEW_TYPE);
