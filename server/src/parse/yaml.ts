@@ -49,7 +49,18 @@ export interface YamlDocument {
 /** Nesting deeper than this is not converted (hostile input must not exhaust the stack). */
 const MAX_DEPTH = 200;
 
+/**
+ * tree-sitter-yaml 0.7.1's scanner serialises its indentation stack (10 bytes, then 4 per level) into tree-sitter's
+ * 1,024-byte buffer and checks the size only before each 4-byte write: at 254 nested block levels it writes past
+ * the buffer, and every later YAML parse in the process fails with "memory access out of bounds" (found by
+ * test/fuzz). The stack holds at most a mapping, a sequence and a block scalar per indentation column, so a text
+ * whose estimated nesting (below) stays within this limit keeps the stack under 3 × 80 + 1 levels.
+ */
+const MAX_BLOCK_NESTING = 80;
+
 export function parseYaml(parsers: Parsers, text: string): YamlDocument {
+	const tooDeep = blockNestingOverLimit(text);
+	if (tooDeep) return { value: undefined, errors: [{ span: tooDeep, message: `YAML nested more than ${MAX_BLOCK_NESTING} levels deep: not parsed` }], comments: [] };
 	const tree = parsers.parseYaml(text);
 	try {
 		const converter = new Converter(text);
@@ -223,4 +234,39 @@ function blockScalarValue(raw: string): string {
 	const body = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
 	const text = header.startsWith('>') ? body.join('\n').replace(/([^\n])\n(?=[^\n ])/g, '$1 ') : body.join('\n');
 	return header.includes('-') ? text.replace(/\n+$/, '') : text.replace(/\n*$/, '\n');
+}
+
+/**
+ * Over-estimates the nesting of block collections: a stack of the columns where lines (and compact `- `, `? `,
+ * `: `, anchors and tags within a line) start nodes, popped on dedent. Block-scalar and flow lines count too,
+ * which only over-counts. Returns the span of the first line that goes deeper than the limit.
+ */
+function blockNestingOverLimit(text: string): Span | undefined {
+	const stack: number[] = [];
+	let lineStart = 0;
+	while (lineStart <= text.length) {
+		let lineEnd = lineStart;
+		while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+		let i = lineStart;
+		while (i < lineEnd && text[i] === ' ') i++;
+		if (i < lineEnd && text[i] !== '#') {
+			const indent = i - lineStart;
+			while (stack.length > 0 && stack[stack.length - 1]! > indent) stack.pop();
+			if (stack.length === 0 || stack[stack.length - 1]! < indent) stack.push(indent);
+			for (;;) {
+				const c = text[i];
+				const indicator = (c === '-' || c === '?' || c === ':') && (i + 1 >= lineEnd || text[i + 1] === ' ' || text[i + 1] === '\t');
+				if (indicator) i++;
+				else if (c === '&' || c === '!') while (i < lineEnd && text[i] !== ' ' && text[i] !== '\t') i++;
+				else break;
+				while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+				if (i >= lineEnd) break;
+				const column = i - lineStart;
+				if (stack[stack.length - 1]! < column) stack.push(column);
+			}
+			if (stack.length > MAX_BLOCK_NESTING) return { start: lineStart, end: lineEnd };
+		}
+		lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);
+	}
+	return undefined;
 }
