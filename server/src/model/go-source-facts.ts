@@ -69,27 +69,26 @@ export function readGoSourceFile(path: string, fullText: string): GoSourceFile {
 /** Import specs after the package clause, with the span of each quoted path. `text` has comments blanked. */
 function importsAfter(text: string, from: number): GoImport[] {
 	const imports: GoImport[] = [];
-	// Not `\s*;?\s*`: two adjacent \s* backtrack quadratically over a long blank run (a blanked 100 KB comment took seconds).
-	const re = /\s*(?:;\s*)?import\s*/y;
 	let at = from;
 	for (;;) {
-		re.lastIndex = at;
-		const m = re.exec(text);
-		if (!m) break;
-		at = re.lastIndex;
-		const spec = /(?:[\w.]+\s+)?"([^"\n]*)"/y;
+		// Skip blanks and `;` by hand: a regex like /\s*;?\s*/ backtracks quadratically over a long blanked comment.
+		while (at < text.length && /[\s;]/.test(text[at]!)) at++;
+		if (!text.startsWith('import', at) || /[\w]/.test(text[at + 6] ?? '')) break;
+		at += 6;
+		while (at < text.length && /\s/.test(text[at]!)) at++;
 		if (text[at] === '(') {
 			const close = text.indexOf(')', at);
 			const end = close < 0 ? text.length : close;
-			for (const s of text.slice(at, end).matchAll(/"([^"\n]*)"/g)) imports.push({ path: s[1], span: { start: at + s.index, end: at + s.index + s[0].length } });
+			for (const s of text.slice(at, end).matchAll(/"([^"\n]*)"/g)) imports.push({ path: s[1]!, span: { start: at + s.index, end: at + s.index + s[0].length } });
 			if (close < 0) break;
 			at = close + 1;
 		} else {
+			const spec = /(?:[\w.]+[ \t]+)?"([^"\n]*)"/y;
 			spec.lastIndex = at;
-			const s = spec.exec(text);
-			if (!s) break;
-			const quote = at + s[0].lastIndexOf('"', s[0].length - 2);
-			imports.push({ path: s[1], span: { start: quote, end: at + s[0].length } });
+			const m = spec.exec(text);
+			if (!m) break;
+			const quote = at + m[0].length - m[1]!.length - 2;
+			imports.push({ path: m[1]!, span: { start: quote, end: at + m[0].length } });
 			at = spec.lastIndex;
 		}
 	}
