@@ -72,14 +72,14 @@ function importsAfter(text: string, from: number): GoImport[] {
 	let at = from;
 	for (;;) {
 		// Skip blanks and `;` by hand: a regex like /\s*;?\s*/ backtracks quadratically over a long blanked comment.
-		while (at < text.length && /[\s;]/.test(text[at]!)) at++;
+		while (at < text.length && /[\s;]/.test(text[at])) at++;
 		if (!text.startsWith('import', at) || /[\w]/.test(text[at + 6] ?? '')) break;
 		at += 6;
-		while (at < text.length && /\s/.test(text[at]!)) at++;
+		while (at < text.length && /\s/.test(text[at])) at++;
 		if (text[at] === '(') {
 			const close = text.indexOf(')', at);
 			const end = close < 0 ? text.length : close;
-			for (const s of text.slice(at, end).matchAll(/"([^"\n]*)"/g)) imports.push({ path: s[1]!, span: { start: at + s.index, end: at + s.index + s[0].length } });
+			for (const s of text.slice(at, end).matchAll(/"([^"\n]*)"/g)) imports.push({ path: s[1], span: { start: at + s.index, end: at + s.index + s[0].length } });
 			if (close < 0) break;
 			at = close + 1;
 		} else {
@@ -87,8 +87,8 @@ function importsAfter(text: string, from: number): GoImport[] {
 			spec.lastIndex = at;
 			const m = spec.exec(text);
 			if (!m) break;
-			const quote = at + m[0].length - m[1]!.length - 2;
-			imports.push({ path: m[1]!, span: { start: quote, end: at + m[0].length } });
+			const quote = at + m[0].length - m[1].length - 2;
+			imports.push({ path: m[1], span: { start: quote, end: at + m[0].length } });
 			at = spec.lastIndex;
 		}
 	}
