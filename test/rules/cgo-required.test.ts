@@ -141,6 +141,16 @@ describe('cgo-required', () => {
 		assert.match(finding.message, /\(not verified: "gocv\.io\/x\/gocv" wraps OpenCV by design, but its source was not checked for import "C"\)$/);
 	});
 
+	it('a GoReleaser build with env CGO_ENABLED=0 (SCENARIOS 6): error on the env entry, no Dockerfile fix', async () => {
+		const goreleaser = 'version: 2\nbuilds:\n  - main: ./cmd/server\n    env:\n      - CGO_ENABLED=0\n    goos: [linux]\n    goarch: [amd64]\n';
+		const files: Files = { '.goreleaser.yaml': goreleaser, 'go.mod': goMod('1.22', [SQLITE]), 'cmd/server/main.go': SQLITE_MAIN };
+		const finding = await single(files, RULE, '.goreleaser.yaml');
+		assert.equal(finding.file, '/w/.goreleaser.yaml');
+		assert.equal(covered(files, finding), 'CGO_ENABLED=0');
+		assert.equal(finding.severity, 'error');
+		assert.deepEqual(finding.fixes, []);
+	});
+
 	it('silent when cgo is on (Debian builder, gcc present) and for go install pkg@version', async () => {
 		const on = 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/server ./cmd/server\n\nFROM debian:bookworm-slim\nCOPY --from=build /out/server /server\n';
 		assert.deepEqual(await findingsFor(sqliteProject(on), RULE), []);

@@ -43,7 +43,7 @@ function checkRequire(project: ProjectModel, build: GoBuild, module: GoModuleMod
 		{ file: module.path, span: req.span, message: `"${req.path}" is required here${req.module.alternatives[0] ? `; a pure-Go alternative: ${req.module.alternatives[0]}` : ''}` },
 	];
 	if (status.state === 'imported' || status.state === 'undecided') related.push(importRelated(status.file, status.importSpan, `imported here`));
-	related.push({ file: build.host.file, span: build.host.anchor, message: `built in ${build.host.label}: ${describeBuilder(build.host)}` });
+	if (build.host.imageRef !== undefined) related.push({ file: build.host.file, span: build.host.anchor, message: `built in ${build.host.label}: ${describeBuilder(build.host)}` });
 	return {
 		file: explicit ? setAt.file : build.file,
 		span: explicit ? setAt.span : goWordsSpan(build),
