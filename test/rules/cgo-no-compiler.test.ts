@@ -53,6 +53,13 @@ describe('cgo-no-compiler', () => {
 		await assertFixResolves(files, finding, 'Set CGO_ENABLED=0', 'Dockerfile', dockerfile.replace('CGO_ENABLED=1', 'CGO_ENABLED=0'), RULE);
 	});
 
+	it('keeps CRLF line endings when it inserts the install line', async () => {
+		const dockerfile = KAFKA_ALPINE.replaceAll('\n', '\r\n');
+		const files = project(dockerfile);
+		const finding = await single(files, RULE);
+		await assertFixResolves(files, finding, 'Install gcc musl-dev', 'Dockerfile', dockerfile.replace('RUN go build', 'RUN apk add --no-cache gcc musl-dev\r\nRUN go build'), RULE);
+	});
+
 	it('a Debian image without gcc gets the apt-get line', async () => {
 		const dockerfile = 'FROM debian:bookworm-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends golang-go ca-certificates\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=1 go build -o /out/app .\n';
 		const files = project(dockerfile, SQLITE_MAIN, ['github.com/mattn/go-sqlite3 v1.14.22']);
