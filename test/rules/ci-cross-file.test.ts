@@ -35,8 +35,8 @@ describe('cross-file: CI files are entry files of go.mod, and go.mod of CI files
 		const pair = finding.span;
 		const withFix = { ...finding, fixes: [{ title: 'Set CGO_ENABLED=1', edits: [{ file: finding.file, span: pair, newText: 'CGO_ENABLED=1' }] }] };
 		const [rewritten] = withCiContext(result.project, [withFix]);
-		const after = applyFix(workspace, fixTitled(rewritten!, 'Set CGO_ENABLED=1'));
-		assert.equal(after[WF], workspace[WF]!.replace('CGO_ENABLED: 0', 'CGO_ENABLED: "1"'));
+		const after = applyFix(workspace, fixTitled(rewritten, 'Set CGO_ENABLED=1'));
+		assert.equal(after[WF], workspace[WF].replace('CGO_ENABLED: 0', 'CGO_ENABLED: "1"'));
 		assert.deepEqual((await analyzeWorkspace(after, { entry: WF })).findings.filter((f) => f.ruleId === 'cgo-required'), []);
 	});
 	it('a GoReleaser `env: [CGO_ENABLED=0]` with go-sqlite3 is reported on that env item', async () => {
@@ -93,7 +93,7 @@ describe('shipcheck check examples/release-workflow: cross-file findings with re
 	});
 	it('sarif: relatedLocations across files', () => {
 		const sarif = JSON.parse(run('sarif').stdout) as { runs: { results: { ruleId: string; relatedLocations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
-		const error = sarif.runs[0]!.results.find((r) => r.ruleId === 'libc-mismatch');
+		const error = sarif.runs[0].results.find((r) => r.ruleId === 'libc-mismatch');
 		assert.ok(error);
 		const uris = new Set(error.relatedLocations.map((l) => l.physicalLocation.artifactLocation.uri));
 		assert.ok(uris.has('examples/release-workflow/.goreleaser.yaml'));

@@ -53,11 +53,11 @@ describe('libc-mismatch through a CI build and a build-context COPY', () => {
 				`${WF}: "runs-on: ubuntu-24.04": built in job "build": "ubuntu-24.04" (Ubuntu 24.04, glibc 2.39, C compiler present)`,
 				`${WF}: "go build -o dist/app .": this build links dynamically: cgo is on and the program imports net, which uses the C resolver when cgo is on (no netgo tag), so the binary is dynamically linked against the builder's C library`,
 				'Dockerfile: "FROM alpine:3.20": runs in "alpine:3.20"',
-				`${WF}: ${JSON.stringify(covered(files, { file: `/w/${WF}`, span: finding.related[3]!.span }))}: uploaded as artifact "bin" in job "build"`,
-				`${WF}: ${JSON.stringify(covered(files, { file: `/w/${WF}`, span: finding.related[4]!.span }))}: downloaded as artifact "bin" in job "image"`,
-				`${WF}: ${JSON.stringify(covered(files, { file: `/w/${WF}`, span: finding.related[5]!.span }))}: the image is built here (docker/build-push-action) with context "/w"`,
+				`${WF}: ${JSON.stringify(covered(files, { file: `/w/${WF}`, span: finding.related[3].span }))}: uploaded as artifact "bin" in job "build"`,
+				`${WF}: ${JSON.stringify(covered(files, { file: `/w/${WF}`, span: finding.related[4].span }))}: downloaded as artifact "bin" in job "image"`,
+				`${WF}: ${JSON.stringify(covered(files, { file: `/w/${WF}`, span: finding.related[5].span }))}: the image is built here (docker/build-push-action) with context "/w"`,
 			]);
-			assert.match(covered(files, { file: `/w/${WF}`, span: finding.related[3]!.span }), /^uses: actions\/upload-artifact@v4/);
+			assert.match(covered(files, { file: `/w/${WF}`, span: finding.related[3].span }), /^uses: actions\/upload-artifact@v4/);
 		}
 	});
 	it('the fix sets CGO_ENABLED=0 in the run step of the workflow', async () => {
@@ -65,9 +65,9 @@ describe('libc-mismatch through a CI build and a build-context COPY', () => {
 		const finding = await single(files, RULE, WF);
 		const fix = finding.fixes.find((f) => f.title.startsWith('Set CGO_ENABLED=0'));
 		assert.ok(fix);
-		assert.equal(fix.edits[0]!.file, `/w/${WF}`);
-		assert.equal(covered(files, fix.edits[0]!), '');
-		assert.equal(files[WF]!.slice(fix.edits[0]!.span.start, fix.edits[0]!.span.start + 8), 'go build');
+		assert.equal(fix.edits[0].file, `/w/${WF}`);
+		assert.equal(covered(files, fix.edits[0]), '');
+		assert.equal(files[WF].slice(fix.edits[0].span.start, fix.edits[0].span.start + 8), 'go build');
 	});
 	it('a COPY source with a build argument (dist/app-${TARGETARCH}) is matched as an assumption: warning, saying why', async () => {
 		const workflow = WORKFLOW.replace('go build -o dist/app .', 'go build -o dist/app-amd64 .');

@@ -40,7 +40,7 @@ function withDeliveryChain(finding: Finding, deliveries: readonly Delivery[]): F
 	for (const d of deliveries) for (const link of d.trace ?? []) addRelated(related, link);
 	const uncertain = deliveries.every((d) => d.certain === false);
 	if (!uncertain || finding.severity !== 'error') return { ...finding, related };
-	const d = deliveries[0]!;
+	const d = deliveries[0];
 	const note = ` (not certain: the COPY source is matched to the file built by ${d.build.host.label} through a glob, a build argument or an artifact layout assumed here)`;
 	return { ...finding, severity: 'warning', message: finding.message + note, related };
 }
@@ -70,7 +70,7 @@ function yamlEnvFix(fix: Fix, pairs: readonly { file: string; span: Span; name: 
 		const assignment = /^([A-Za-z_]\w*)=(.*)$/s.exec(edit.newText);
 		if (!pair || !assignment || assignment[1] !== pair.name) return edit;
 		changed = true;
-		return { ...edit, newText: `${pair.name}: "${assignment[2]!.replace(/["\\]/g, '\\$&')}"` };
+		return { ...edit, newText: `${pair.name}: "${assignment[2].replace(/["\\]/g, '\\$&')}"` };
 	});
 	return changed ? { ...fix, edits } : fix;
 }

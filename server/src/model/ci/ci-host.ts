@@ -34,7 +34,7 @@ export interface HostInputs {
 /** The build host of a GitHub Actions job: the container if it has one (its libc is what cgo links), else the runner. */
 export function githubJobHost(inputs: HostInputs): CiHost {
 	const known = inputs.runsOn.every((l) => l !== undefined) && inputs.runsOn.length > 0;
-	const runner = known ? lookupRunner(inputs.runsOn as string[]) : undefined;
+	const runner = known ? lookupRunner(inputs.runsOn) : undefined;
 	const hostArch = runner?.arch;
 	const linux = runner ? runner.os === 'linux' : undefined;
 	if (inputs.container !== undefined) {

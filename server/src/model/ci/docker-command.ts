@@ -46,7 +46,7 @@ export function recognizeDockerBuild(command: ShellCommand): DockerBuildCommand 
 	let contextSeen = false;
 	const platforms: string[] = [];
 	for (; i < argv.length; i++) {
-		const word = argv[i]!;
+		const word = argv[i];
 		const text = word.text;
 		if (!text.startsWith('-') || text === '-') {
 			if (!contextSeen) context = word.value;

@@ -98,11 +98,11 @@ function contextCopies(scope: DockerfileIndirectScope, run: DfInstruction): Cont
 	const index = stages.findIndex((s) => s.instructions.some((i) => i.span.start === run.span.start));
 	if (index < 0) return [];
 	const chain: number[] = [];
-	for (let i: number | undefined = index; i !== undefined && !chain.includes(i); i = stages[i]!.baseStage) chain.unshift(i);
+	for (let i: number | undefined = index; i !== undefined && !chain.includes(i); i = stages[i].baseStage) chain.unshift(i);
 	const copies: ContextCopy[] = [];
 	let workdir: string | undefined;
 	for (const i of chain) {
-		for (const instruction of stages[i]!.instructions) {
+		for (const instruction of stages[i].instructions) {
 			if (instruction.span.start >= run.span.start && i === index) return copies;
 			if (instruction.keyword === 'WORKDIR') {
 				const dir = instruction.args.map((a) => a.value).join(' ');
@@ -110,7 +110,7 @@ function contextCopies(scope: DockerfileIndirectScope, run: DfInstruction): Cont
 			} else if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && !instruction.flags.some((f) => f.name === 'from')) {
 				const words = instruction.args.map((a) => a.value);
 				if (words.length < 2 || words.some((w) => w.includes('$'))) continue;
-				const destinationWord = words[words.length - 1]!;
+				const destinationWord = words[words.length - 1];
 				const destination = resolveContainerPath(workdir, destinationWord);
 				for (const source of words.slice(0, -1)) {
 					if (/[*?[]/.test(source) || /^[a-z]+:\/\//.test(source)) continue;

@@ -31,19 +31,19 @@ export function evaluateExpression(body: string, scope: ExpressionScope): string
 		return '';
 	}
 	let m = /^'((?:[^']|'')*)'$/.exec(expr);
-	if (m) return m[1]!.replace(/''/g, "'");
+	if (m) return m[1].replace(/''/g, "'");
 	if (/^-?\d+(\.\d+)?$/.test(expr)) return expr;
 	if (expr === 'true' || expr === 'false') return expr;
 	m = /^matrix((?:\.[A-Za-z_][\w-]*|\[\s*'[^']*'\s*\])+)$/.exec(expr);
 	if (m) {
 		if (scope.matrixKnown === false || !scope.matrix) return undefined;
-		const path = [...m[1]!.matchAll(/\.([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]/g)].map((p) => p[1] ?? p[2]!);
+		const path = [...m[1].matchAll(/\.([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]/g)].map((p) => p[1] ?? p[2]);
 		// A key the (known) matrix does not have is null, which GitHub renders as an empty string.
-		if (!scope.matrix.has(path[0]!)) return '';
-		return scalarAt(scope.matrix.get(path[0]!), path.slice(1));
+		if (!scope.matrix.has(path[0])) return '';
+		return scalarAt(scope.matrix.get(path[0]), path.slice(1));
 	}
 	m = /^env\.([A-Za-z_]\w*)$/.exec(expr);
-	if (m) return scope.env?.get(m[1]!);
+	if (m) return scope.env?.get(m[1]);
 	return scope.known?.get(expr);
 }
 
@@ -99,7 +99,7 @@ export function substituteExpressions(mapped: MappedText, scope: ExpressionScope
 	const builder = new MappedTextBuilder(mapped.endOffset);
 	let last = 0;
 	for (const m of mapped.text.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) {
-		const value = evaluateExpression(m[1]!, scope);
+		const value = evaluateExpression(m[1], scope);
 		if (value === undefined) continue;
 		builder.copyMapped(mapped, last, m.index);
 		builder.replace(value, mapRange(mapped, m.index, m.index + m[0].length));

@@ -1,5 +1,6 @@
+import { parseYamlCached } from './yaml-cache';
 import type { Span } from '../../parse/span';
-import { parseYaml, type YamlMap, type YamlValue } from '../../parse/yaml';
+import { type YamlMap, type YamlValue } from '../../parse/yaml';
 import type { Env, EnvVar } from '../env';
 import { dirname, resolveContainerPath } from '../paths';
 import type { OpaqueStep } from '../project';
@@ -23,7 +24,7 @@ const POSIX_SHELLS = /^(bash|sh)\b/;
  * builds and GoReleaser runs. `services:` do not build anything and are ignored.
  */
 export function buildGithubWorkflow(path: string, text: string, context: CiBuildContext): CiFileModel {
-	const document = parseYaml(context.parsers, text);
+	const document = parseYamlCached(context.parsers, path, text);
 	const root = repositoryRoot(path);
 	const workflow = asMap(document.value);
 	const envPairs: CiFileModel['envPairs'][number][] = [];
@@ -84,7 +85,7 @@ function buildJob(inputs: JobInputs): { job: CiJobModel; builder: JobBuilder } {
 	const label = `job "${inputs.id}"${inputs.combination?.label ? ` (${inputs.combination.label})` : ''}`;
 	const jobEnv = envOf(getMap(job, 'env'), path, withEnv(scope, inputs.workflowEnv), inputs.workflowEnv, inputs.envPairs);
 	const steps = asSeq(get(job, 'steps'))?.items.map(asMap).filter((s): s is YamlMap => s !== undefined) ?? [];
-	const goSetup = setupGoOf(steps, path, text, root, context, withEnv(scope, jobEnv));
+	const goSetup = setupGoOf(steps, path, root, context, withEnv(scope, jobEnv));
 	const runsOnPair = pairOf(job, 'runs-on');
 	const runsOn = runsOnLabels(runsOnPair?.value).map((l) => resolveExpressions(l, withEnv(scope, jobEnv)));
 	const containerPair = pairOf(job, 'container');
@@ -187,8 +188,8 @@ function withGithubEnvWrites(env: Env, mapped: ReturnType<typeof scalarText>, fi
 	let next: Map<string, EnvVar> | undefined;
 	for (const m of mapped.text.matchAll(GITHUB_ENV_LINE)) {
 		next ??= new Map(env);
-		const value = m[2]!.includes('$') ? undefined : m[2]!;
-		next.set(m[1]!, { name: m[1]!, value, origin: 'ci', file, span: mapRange(mapped, m.index, m.index + m[0].length) });
+		const value = m[2].includes('$') ? undefined : m[2];
+		next.set(m[1], { name: m[1], value, origin: 'ci', file, span: mapRange(mapped, m.index, m.index + m[0].length) });
 	}
 	return next ?? env;
 }

@@ -14,8 +14,7 @@ export const GITHUB_ENV_LINE = /echo\s+["']?([A-Za-z_]\w*)=([^"'\n>]*?)["']?\s*>
  * `go-version-file` asks for (go.mod/go.work `toolchain`, else `go`; `.go-version`; `.tool-versions`). With a
  * version file the toolchain matches the module, so no version mismatch is possible.
  */
-export function setupGoOf(steps: readonly YamlMap[], file: string, text: string, root: string, context: CiBuildContext, scope: ExpressionScope): { setup: GoSetup; version: string | undefined; note: string } | undefined {
-	void text;
+export function setupGoOf(steps: readonly YamlMap[], file: string, root: string, context: CiBuildContext, scope: ExpressionScope): { setup: GoSetup; version: string | undefined; note: string } | undefined {
 	const step = steps.find((s) => /^actions\/setup-go@/i.test(getString(s, 'uses') ?? ''));
 	if (!step) return undefined;
 	const withMap = getMap(step, 'with');
@@ -77,7 +76,7 @@ export function downloadOf(withMap: YamlMap | undefined, file: string, span: Spa
 	const pattern = patternText === undefined ? undefined : resolveExpressions(patternText, scope);
 	const path = resolveContainerPath(root, resolveExpressions(getString(withMap, 'path') ?? '.', scope) ?? '.');
 	const merge = isTrue(withMap?.entries.find((e) => e.key.value === 'merge-multiple')?.value);
-	return { file, span, name: nameText !== undefined && name === undefined ? '\u0000unknown' : name, pattern, path, flat: nameText !== undefined || merge };
+	return { file, span, name, pattern, path, flat: nameText !== undefined || merge, unresolved: (nameText !== undefined && name === undefined) || (patternText !== undefined && pattern === undefined) };
 }
 
 /**

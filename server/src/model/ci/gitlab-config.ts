@@ -1,5 +1,6 @@
+import { parseYamlCached } from './yaml-cache';
 import type { Span } from '../../parse/span';
-import { parseYaml, type YamlMap, type YamlPair, type YamlSeq, type YamlValue } from '../../parse/yaml';
+import { type YamlMap, type YamlPair, type YamlSeq, type YamlValue } from '../../parse/yaml';
 import type { Parsers } from '../../parse/tree-sitter';
 import type { FileSystemView } from '../file-system';
 import { joinPath, normalizePath } from '../paths';
@@ -31,7 +32,7 @@ export function loadGitlabConfig(path: string, text: string, root: string, fs: F
 	const texts = new Map<string, string>([[path, text]]);
 	const unresolved: { file: string; span: Span; description: string }[] = [];
 	const load = (file: string, source: string): YamlMap | undefined => {
-		const value = asMap(parseYaml(parsers, source).value);
+		const value = asMap(parseYamlCached(parsers, file, source).value);
 		if (value) register(value, file, owners);
 		return value;
 	};

@@ -86,7 +86,7 @@ function buildJob(inputs: JobInputs): { job: CiJobModel; builder: JobBuilder } {
 	const jobFile = config.fileOf(inputs.pair);
 	const anchorFile = imagePair ? config.fileOf(imagePair) : jobFile;
 	const anchor = imagePair ? keyLine(config.textOf(anchorFile), imagePair) : keyLine(config.textOf(jobFile), inputs.pair);
-	const ciHost = gitlabHost(anchorFile, label, imageNode ? (imageRef ?? null) : undefined, anchor, context, getMap(job, 'tags') !== undefined || get(job, 'tags') !== undefined);
+	const ciHost = gitlabHost(anchorFile, label, imageNode ? (imageRef ?? null) : undefined, anchor, context, get(job, 'tags') !== undefined);
 	const builder = new JobBuilder(context, jobFile, ciHost, root);
 	builder.timeline.push({ kind: 'download', download: { file: jobFile, span: anchor, name: undefined, pattern: undefined, path: root, flat: true, samePaths: true, fromJobs: inputs.fromJobs } });
 	const scripts = [get(job, 'before_script') ?? get(inputs.defaults, 'before_script') ?? get(inputs.top, 'before_script'), get(job, 'script')];
@@ -97,7 +97,7 @@ function buildJob(inputs: JobInputs): { job: CiJobModel; builder: JobBuilder } {
 		for (const item of scriptItems(value)) {
 			const itemFile = config.fileOf(item);
 			if (groups[groups.length - 1]?.file !== itemFile) groups.push({ file: itemFile, lines: [] });
-			groups[groups.length - 1]!.lines.push(scalarText(config.textOf(itemFile), item));
+			groups[groups.length - 1].lines.push(scalarText(config.textOf(itemFile), item));
 		}
 	}
 	for (const group of groups) builder.runShell(joinLines(group.lines, scriptSpan.start), { env, cwd: root, stepSpan: scriptSpan, githubExpressions: false, file: group.file });

@@ -7,7 +7,7 @@
 export function globToRegExp(glob: string, options: { globstar?: boolean; prefixOf?: boolean } = {}): RegExp {
 	let out = '';
 	for (let i = 0; i < glob.length; i++) {
-		const c = glob[i]!;
+		const c = glob[i];
 		if (c === '*') {
 			if (options.globstar && glob[i + 1] === '*') {
 				const slash = glob[i + 2] === '/';

@@ -1,5 +1,6 @@
+import { parseYamlCached } from './yaml-cache';
 import type { Span } from '../../parse/span';
-import { parseYaml, type YamlMap, type YamlScalar, type YamlValue } from '../../parse/yaml';
+import { type YamlMap, type YamlScalar, type YamlValue } from '../../parse/yaml';
 import type { Parsers } from '../../parse/tree-sitter';
 import type { EnvVar } from '../env';
 import { asMap, asScalar, asSeq, get, getString, isTrue, pairOf, scalarList } from './yaml-util';
@@ -78,7 +79,7 @@ export interface GoreleaserConfig {
 }
 
 export function readGoreleaserConfig(path: string, text: string, parsers: Parsers): GoreleaserConfig {
-	const root = asMap(parseYaml(parsers, text).value);
+	const root = asMap(parseYamlCached(parsers, path, text).value);
 	const projectName = getString(root, 'project_name');
 	const builds = (asSeq(get(root, 'builds'))?.items ?? []).map(asMap).filter((b): b is YamlMap => b !== undefined);
 	const single = asMap(get(root, 'build'));

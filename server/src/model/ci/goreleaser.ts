@@ -1,11 +1,12 @@
 import type { Span } from '../../parse/span';
-import type { Env, EnvVar } from '../env';
+import type { EnvVar } from '../env';
 import { recognizeGoCommand } from '../go-command';
 import { basename, joinPath, resolveContainerPath } from '../paths';
 import { readGoreleaserConfig, GORELEASER_DEFAULTS, type GoreleaserBuild, type GoreleaserConfig, type Written } from './goreleaser-config';
 import type { GoreleaserCall, JobBuilder } from './job-builder';
 import { parseMappedShell } from './mapped-shell';
-import { MappedTextBuilder } from './mapped-text';
+import { MappedTextBuilder, type MappedText } from './mapped-text';
+import type { ShellCommand } from '../../parse/shell';
 import type { ProducedFile } from './types';
 
 /** GoReleaser's config file names, in the order it looks for them. */
@@ -119,10 +120,10 @@ function siteFor(config: GoreleaserConfig, build: GoreleaserBuild, target: Targe
 	const ldflags = last((o) => o.ldflags, build.ldflags);
 	const tags = last((o) => o.tags, build.tags);
 	const dist = distDir(build, target);
-	const command = synthesize(config.text, build, { flags, ldflags, tags, output: build.binary && !build.binary.includes('{{') ? `${dist}/${build.binary}` : undefined });
-	const script = parseMappedShell(job.context.parsers, command, {});
-	const shellCommand = script.commands[0];
-	const go = shellCommand ? recognizeGoCommand(shellCommand, env as Env) : undefined;
+	// The output path differs per target; it is kept out of the command so one parse serves every target.
+	const command = synthesize(config.text, build, { flags, ldflags, tags });
+	const shellCommand = parsedCommand(job, command);
+	const go = shellCommand ? recognizeGoCommand(shellCommand, env) : undefined;
 	if (!go) return undefined;
 	const workdir = resolveContainerPath(call.cwd, build.dir);
 	const module = job.context.moduleFor(workdir);
@@ -132,6 +133,17 @@ function siteFor(config: GoreleaserConfig, build: GoreleaserBuild, target: Targe
 	return job.addSite({ file: config.path, span: go.span, instructionSpan: build.anchor, command: go, env, workdir, outputPath }, module, host);
 }
 
+/** Targets of one build share most of their go command: each distinct text is parsed once. */
+const commandParses = new WeakMap<JobBuilder, Map<string, ShellCommand | undefined>>();
+
+function parsedCommand(job: JobBuilder, mapped: MappedText): ShellCommand | undefined {
+	let cache = commandParses.get(job);
+	if (!cache) commandParses.set(job, (cache = new Map()));
+	const key = `${mapped.text}\u0000${mapped.starts.join(',')}`;
+	if (!cache.has(key)) cache.set(key, parseMappedShell(job.context.parsers, mapped, {}).commands[0]);
+	return cache.get(key);
+}
+
 /** GoReleaser's per-target dist folder (`dist/<id>_<goos>_<goarch>[_v1|_<goarm>|_v8.0]`). */
 function distDir(build: GoreleaserBuild, target: Target): string {
 	const variant = target.goarch === 'amd64' ? '_v1' : target.goarch === 'arm' ? `_${target.goarm ?? GORELEASER_DEFAULTS.goarm}` : target.goarch === 'arm64' ? '_v8.0' : '';
@@ -139,10 +151,10 @@ function distDir(build: GoreleaserBuild, target: Target): string {
 }
 
 /**
- * The `go build` GoReleaser runs, as shell text mapped onto the config: each flag maps to its list item,
- * the ldflags to their items, `go build` and `-o` to the build item's first line.
+ * The `go build` GoReleaser runs (without its per-target `-o`), as shell text mapped onto the config: each
+ * flag maps to its list item, the ldflags to their items, `go build` to the build item's first line.
  */
-function synthesize(text: string, build: GoreleaserBuild, parts: { flags: readonly Written[]; ldflags: readonly Written[] | undefined; tags: readonly Written[]; output: string | undefined }) {
+function synthesize(text: string, build: GoreleaserBuild, parts: { flags: readonly Written[]; ldflags: readonly Written[] | undefined; tags: readonly Written[] }) {
 	const b = new MappedTextBuilder(build.anchor.start);
 	b.replace('go build', build.anchor);
 	for (const flag of parts.flags) {
@@ -152,15 +164,14 @@ function synthesize(text: string, build: GoreleaserBuild, parts: { flags: readon
 	// Without `ldflags:` GoReleaser uses its default (`-s -w -X main.version=…`); it is not written anywhere,
 	// so it is not modelled (nothing in it changes cgo or linkage).
 	if (parts.ldflags !== undefined && parts.ldflags.length > 0) {
-		b.glue(' ').replace('-ldflags=', build.ldflagsKey ?? parts.ldflags[0]!.span);
-		quoted(b, text, parts.ldflags, parts.ldflags[0]!.span, ' ');
+		b.glue(' ').replace('-ldflags=', build.ldflagsKey ?? parts.ldflags[0].span);
+		quoted(b, text, parts.ldflags, parts.ldflags[0].span, ' ');
 	}
 	if (parts.tags.length > 0) {
-		b.glue(' ').replace('-tags=', parts.tags[0]!.span);
-		quoted(b, text, parts.tags, parts.tags[0]!.span, ',');
+		b.glue(' ').replace('-tags=', parts.tags[0].span);
+		quoted(b, text, parts.tags, parts.tags[0].span, ',');
 	}
 	if (build.buildmode) b.glue(' ').replace('-buildmode=', build.buildmode.span).value(text, build.buildmode.value, build.buildmode.span);
-	if (parts.output) b.glue(' ').replace(`-o '${parts.output}'`, build.anchor);
 	b.glue(' ');
 	if (build.main) quoted(b, text, [build.main], build.main.span);
 	else b.replace('.', build.anchor);

@@ -35,11 +35,11 @@ export function followIndirect(command: ShellCommand, env: Env, cwd: string | un
 
 /** The script word of `./x.sh`, `scripts/build`, `bash x.sh`, `sh -e x.sh`, `. x.sh`, `source x.sh`. */
 function scriptOf(argv: readonly ShellWord[], name: string): ShellWord | undefined {
-	const head = argv[0]!;
+	const head = argv[0];
 	if (name === '.' || name === 'source') return argv[1];
 	if (SHELLS.has(name)) {
 		for (let i = 1; i < argv.length; i++) {
-			const text = argv[i]!.text;
+			const text = argv[i].text;
 			if (text === '-c' || text === '-s') return undefined; // `sh -c '…'` is parsed by the shell layer itself
 			if (!text.startsWith('-') && !text.startsWith('+')) return argv[i];
 		}

@@ -72,17 +72,17 @@ export function parseMakefile(path: string, text: string): ParsedMakefile {
 	let rule: MakeRule | undefined;
 	let conditional = 0;
 	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i]!;
+		const line = lines[i];
 		const raw = text.slice(line.start, line.end);
 		if (raw.startsWith('\t') && rule) {
 			const last = continuationEnd(text, lines, i);
-			rule.recipe.push({ span: { start: line.start + 1, end: lines[last]!.end } });
+			rule.recipe.push({ span: { start: line.start + 1, end: lines[last].end } });
 			i = last;
 			continue;
 		}
 		if (/^\s*(#.*)?$/.test(raw)) continue;
 		const last = continuationEnd(text, lines, i);
-		const span = { start: line.start, end: lines[last]!.end };
+		const span = { start: line.start, end: lines[last].end };
 		i = last;
 		const logical = stripComment(text.slice(span.start, span.end).replace(/\\\r?\n[ \t]*/g, ' ')).trim();
 		const valueOffset = (value: string) => valueSpanIn(text, span, value);
@@ -90,7 +90,7 @@ export function parseMakefile(path: string, text: string): ParsedMakefile {
 			const name = logical.replace(/^define\s+/, '').replace(/\s*(=|:=|::=|\?=|\+=)\s*$/, '').trim();
 			const end = lines.findIndex((l, j) => j > i && /^\s*endef\b/.test(text.slice(l.start, l.end)));
 			const endLine = end < 0 ? lines.length - 1 : end;
-			assignments.push({ name, operator: '=', value: '', valueSpan: span, span: { start: span.start, end: lines[endLine]!.end }, export: false, override: false, conditional: conditional > 0, multiline: true });
+			assignments.push({ name, operator: '=', value: '', valueSpan: span, span: { start: span.start, end: lines[endLine].end }, export: false, override: false, conditional: conditional > 0, multiline: true });
 			i = endLine;
 			rule = undefined;
 			continue;
@@ -106,7 +106,7 @@ export function parseMakefile(path: string, text: string): ParsedMakefile {
 		}
 		const include = /^(-?include|sinclude)\s+(.*)$/.exec(logical);
 		if (include) {
-			includes.push({ paths: include[2]!, span, optional: include[1] !== 'include' });
+			includes.push({ paths: include[2], span, optional: include[1] !== 'include' });
 			continue;
 		}
 		if (logical === 'export') {
@@ -210,7 +210,7 @@ function physicalLines(text: string): { start: number; end: number }[] {
 function continuationEnd(text: string, lines: readonly { start: number; end: number }[], i: number): number {
 	let j = i;
 	while (j < lines.length - 1) {
-		const raw = text.slice(lines[j]!.start, lines[j]!.end);
+		const raw = text.slice(lines[j].start, lines[j].end);
 		const backslashes = /\\*$/.exec(raw)![0].length;
 		if (backslashes % 2 === 0) break;
 		j++;

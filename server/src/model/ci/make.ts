@@ -77,7 +77,7 @@ interface MakeArgs {
 function parseMakeArgs(args: readonly ShellWord[]): MakeArgs {
 	const out: MakeArgs = { directory: undefined, file: undefined, goals: [], overrides: [], envOverrides: false, dryRun: false, dynamic: false };
 	for (let i = 0; i < args.length; i++) {
-		const word = args[i]!;
+		const word = args[i];
 		const text = word.value;
 		if (text === undefined) {
 			if (word.splittable || !/^[A-Za-z_]\w*=/.test(word.text)) out.dynamic = true;
@@ -86,7 +86,7 @@ function parseMakeArgs(args: readonly ShellWord[]): MakeArgs {
 		}
 		const assignment = /^([A-Za-z_][\w.]*)(?::{0,2}|\?|\+)?=(.*)$/s.exec(text);
 		if (assignment && !text.startsWith('-')) {
-			out.overrides.push({ name: assignment[1]!, value: assignment[2], span: word.span });
+			out.overrides.push({ name: assignment[1], value: assignment[2], span: word.span });
 			continue;
 		}
 		if (!text.startsWith('-')) {
@@ -292,7 +292,7 @@ class RecipeRunner {
 		const text = this.makefile.all.find((m) => m.path === file)!.text;
 		const lines = this.makefile.oneShell ? [joinRecipe(text, rule)] : rule.recipe.map((line) => recipeText(text, line.span));
 		for (const line of lines) {
-			const expanded = expandMapped(line, text, scope, automatic);
+			const expanded = expandMapped(line, scope, automatic);
 			const script = parseMappedShell(this.context.parsers, expanded, { initialEnv: initialEnvOf(env), cwd: this.dir });
 			const items = analyseScript(script, { file, baseEnv: env, indirect: { ...this.context, depth: this.context.depth + 1 } });
 			const span = { start: line.starts[0] ?? line.endOffset, end: line.endOffset };
@@ -338,7 +338,7 @@ function recipeEnv(scope: Scope, callerEnv: Env): Env {
 function recipeText(text: string, span: Span): MappedText {
 	const builder = new MappedTextBuilder(span.start);
 	let i = span.start;
-	while (i < span.end && /[@+\-\s]/.test(text[i]!)) i++;
+	while (i < span.end && /[@+\-\s]/.test(text[i])) i++;
 	while (i < span.end) {
 		builder.copy(text, i, i + 1);
 		if (text[i] === '\n' && text[i + 1] === '\t') i++;
@@ -362,7 +362,7 @@ function joinRecipe(text: string, rule: MakeRule): MappedText {
  * the `$(NAME)` they replace), `$$` becomes `$`; unknown references (functions, `$(shell …)`) are kept as
  * written, which bash reads as a command substitution or parameter expansion: a dynamic word.
  */
-function expandMapped(line: MappedText, document: string, scope: Scope, automatic: Map<string, string>): MappedText {
+function expandMapped(line: MappedText, scope: Scope, automatic: Map<string, string>): MappedText {
 	const text = line.text;
 	const builder = new MappedTextBuilder(line.endOffset);
 	let last = 0;
@@ -371,7 +371,7 @@ function expandMapped(line: MappedText, document: string, scope: Scope, automati
 		const ref = referenceAt(text, i);
 		if (!ref) continue;
 		builder.copyMapped(line, last, i);
-		const span = { start: line.starts[i]!, end: line.ends[ref.end - 1]! };
+		const span = { start: line.starts[i], end: line.ends[ref.end - 1] };
 		if (ref.literalDollar) builder.replace('$', span);
 		else {
 			const value = ref.name === undefined ? undefined : automatic.has(ref.name) ? automatic.get(ref.name) : valueOf(scope.get(ref.name), scope, 0);
@@ -382,6 +382,5 @@ function expandMapped(line: MappedText, document: string, scope: Scope, automati
 		i = ref.end - 1;
 	}
 	builder.copyMapped(line, last, text.length);
-	void document;
 	return builder.build();
 }

@@ -68,8 +68,8 @@ export class MappedTextBuilder {
 	copyMapped(source: MappedText, from: number, to: number): this {
 		for (let i = from; i < to; i++) {
 			this.text += source.text[i];
-			this.starts.push(source.starts[i]!);
-			this.ends.push(source.ends[i]!);
+			this.starts.push(source.starts[i]);
+			this.ends.push(source.ends[i]);
 		}
 		if (to > from) this.lastEnd = source.ends[to - 1]!;
 		return this;
@@ -98,9 +98,9 @@ function innerRange(document: string, value: string, span: Span): Span | undefin
 export function mapRange(mapped: MappedText, start: number, end: number): Span {
 	const n = mapped.text.length;
 	if (n === 0) return { start: mapped.endOffset, end: mapped.endOffset };
-	const s = start < n ? mapped.starts[Math.max(0, start)]! : mapped.ends[n - 1]!;
+	const s = start < n ? mapped.starts[Math.max(0, start)] : mapped.ends[n - 1];
 	if (end <= start) return { start: s, end: s };
-	const e = end <= n ? mapped.ends[end - 1]! : mapped.ends[n - 1]!;
+	const e = end <= n ? mapped.ends[end - 1] : mapped.ends[n - 1];
 	return { start: s, end: Math.max(s, e) };
 }
 
@@ -108,16 +108,16 @@ export function mapRange(mapped: MappedText, start: number, end: number): Span {
 export function mapStart(mapped: MappedText, i: number): number {
 	const n = mapped.text.length;
 	if (n === 0) return mapped.endOffset;
-	if (i < 0) return mapped.starts[0]!;
-	return i < n ? mapped.starts[i]! : mapped.ends[n - 1]!;
+	if (i < 0) return mapped.starts[0];
+	return i < n ? mapped.starts[i] : mapped.ends[n - 1];
 }
 
 /** Maps a local end offset (exclusive) to the document. */
 export function mapEnd(mapped: MappedText, j: number): number {
 	const n = mapped.text.length;
 	if (n === 0) return mapped.endOffset;
-	if (j <= 0) return mapped.starts[0]!;
-	return j <= n ? mapped.ends[j - 1]! : mapped.ends[n - 1]!;
+	if (j <= 0) return mapped.starts[0];
+	return j <= n ? mapped.ends[j - 1] : mapped.ends[n - 1];
 }
 
 /** Every character of the text mapped onto one span (a call site standing for a whole Makefile recipe). */

@@ -112,6 +112,8 @@ export interface ArtifactDownload {
 	readonly samePaths?: boolean;
 	/** GitLab: the jobs whose artifacts are fetched (`needs:`/`dependencies:`), undefined = all earlier ones. */
 	readonly fromJobs?: readonly string[] | undefined;
+	/** `name:`/`pattern:` is an expression we cannot resolve: nothing is known to arrive. */
+	readonly unresolved?: boolean;
 }
 
 /** A `docker build` (run step, `docker/build-push-action`, GoReleaser `dockers:`) of a Dockerfile in the repository. */

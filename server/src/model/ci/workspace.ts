@@ -1,5 +1,6 @@
 import type { ContextFile } from '../deliveries';
 import { dirname, isInside, normalizePath, relativePath } from '../paths';
+import { globToRegExp } from './glob';
 import type { GoBuild } from '../project';
 import type { ArtifactDownload, ArtifactUpload, CiFileModel, CiJobModel, DockerBuildInvocation, ProducedFile, TraceLink } from './types';
 
@@ -89,8 +90,8 @@ function artifactRoot(paths: readonly string[], files: readonly ProducedFile[]):
 		// A path a build wrote to is a file: the artifact holds it under its own name.
 		return files.some((f) => f.path === normalizePath(p)) ? dirname(normalizePath(p)) : normalizePath(p);
 	});
-	if (roots.length === 1) return roots[0]!;
-	let common = roots[0]!;
+	if (roots.length === 1) return roots[0];
+	let common = roots[0];
 	for (const r of roots.slice(1)) while (!isInside(r, common)) common = dirname(common);
 	return common;
 }
@@ -98,13 +99,8 @@ function artifactRoot(paths: readonly string[], files: readonly ProducedFile[]):
 function matchesPath(file: string, pattern: string): boolean {
 	const p = normalizePath(pattern);
 	if (!/[*?[]/.test(p)) return isInside(file, p);
-	// An unterminated `[` (`path: dist/[`) is not a valid class: match nothing rather than throw out of the analysis.
-	try {
-		const regex = new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '(?:.*/)?')}(/.*)?$`);
-		return regex.test(file);
-	} catch {
-		return false;
-	}
+	// globToRegExp never throws: an unterminated `[` (`path: dist/[`) is a literal character.
+	return globToRegExp(p, { globstar: true, prefixOf: true }).test(file);
 }
 
 function downloaded(download: ArtifactDownload, uploads: readonly Uploaded[], job: CiJobModel, ci: CiFileModel): ProducedFile[] {

@@ -107,7 +107,7 @@ function blockText(document: string, scalar: YamlScalar, builder: MappedTextBuil
 		const contentStart = line.from + Math.min(indent, /^ */.exec(text)![0].length);
 		builder.copy(document, contentStart, line.to);
 		if (line.to >= end || i === lines.length - 1) return;
-		const next = lines[i + 1]!;
+		const next = lines[i + 1];
 		const nextText = document.slice(next.from, next.to);
 		const foldable = folded && text.trim() !== '' && nextText.trim() !== '' && !/^\s/.test(text.slice(Math.min(indent, text.length))) && !/^\s/.test(nextText.slice(Math.min(indent, nextText.length)));
 		if (foldable) builder.replace(' ', { start: line.to, end: line.to + 1 });

@@ -52,10 +52,10 @@ jobs:
 	it('defaults.run.working-directory and a step working-directory set where go build runs', async () => {
 		const files = repo(workflow);
 		const [server, tool] = jobNamed(await ciOf(files, WF), 'job "build"').builds;
-		assert.equal(server!.workdir, '/w/cmd');
-		assert.equal(server!.outputPath, '/w/dist/server');
-		assert.equal(tool!.workdir, '/w/tools');
-		assert.equal(tool!.outputPath, '/w/dist/tool');
+		assert.equal(server.workdir, '/w/cmd');
+		assert.equal(server.outputPath, '/w/dist/server');
+		assert.equal(tool.workdir, '/w/tools');
+		assert.equal(tool.outputPath, '/w/dist/tool');
 	});
 	it('runs-on names a hosted runner: its Ubuntu release, glibc and gcc; the anchor is the runs-on line; services are ignored', async () => {
 		const files = repo(workflow);
@@ -83,7 +83,7 @@ jobs:
 		for (const job of ci.jobs) {
 			assert.equal(job.host.image, undefined, job.label);
 			assert.equal(job.host.compiler.present, undefined);
-			assert.equal(job.builds[0]!.cgo.state, 'unknown');
+			assert.equal(job.builds[0].cgo.state, 'unknown');
 		}
 		assert.equal(jobNamed(ci, 'job "a"').runner?.selfHosted, true);
 	});
@@ -102,7 +102,7 @@ jobs:
 		assert.equal(job.container, 'golang:1.22-bullseye');
 		assert.equal(job.host.image?.libc?.version, '2.31');
 		assert.equal(slice(files, job.host.file, job.host.anchor), 'golang:1.22-bullseye');
-		const build = job.builds[0]!;
+		const build = job.builds[0];
 		assert.equal(build.linkage.kind, 'dynamic');
 		assert.deepEqual(build.linkage.kind === 'dynamic' ? build.linkage.glibcFloor : undefined, { atLeast: undefined, atMost: '2.31' });
 	});
@@ -114,7 +114,7 @@ jobs:
 		const files = repo('on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - shell: pwsh\n        run: go build .\n');
 		const job = jobNamed(await ciOf(files, WF), 'job "a"');
 		assert.deepEqual(job.builds, []);
-		assert.match(job.opaqueSteps[0]!.description, /shell "pwsh"/);
+		assert.match(job.opaqueSteps[0].description, /shell "pwsh"/);
 	});
 	it('echo NAME=value >> $GITHUB_ENV sets NAME for the later steps of the job', async () => {
 		const files = repo(`on: push
@@ -125,7 +125,7 @@ jobs:
       - run: echo "CGO_ENABLED=0" >> "$GITHUB_ENV"
       - run: go build -o app .
 `);
-		const build = jobNamed(await ciOf(files, WF), 'job "a"').builds[0]!;
+		const build = jobNamed(await ciOf(files, WF), 'job "a"').builds[0];
 		assert.equal(build.cgo.state, 'off');
 		assert.equal(slice(files, build.cgo.setAt!.file!, build.cgo.setAt!.span!), 'echo "CGO_ENABLED=0" >> "$GITHUB_ENV"');
 	});
@@ -147,7 +147,7 @@ jobs:
               -o dist/app ./cmd/app
 `;
 		const files = repo(workflow);
-		const build = jobNamed(await ciOf(files, WF), 'job "build"').builds[0]!;
+		const build = jobNamed(await ciOf(files, WF), 'job "build"').builds[0];
 		assert.equal(buildText(files, build), 'CGO_ENABLED=0 GOOS=linux \\\n            go build -ldflags "-s -w" \\\n              -o dist/app ./cmd/app');
 		assert.equal(slice(files, build.file, build.command.ldflags!.s!.span), '-s');
 		assert.equal(slice(files, build.file, build.command.output!.span), '-o dist/app');
@@ -167,10 +167,10 @@ jobs:
       - run: go build -tags netgo -o out/other ./other
 `);
 		const [folded, plain] = jobNamed(await ciOf(files, WF), 'job "build"').builds;
-		assert.equal(buildText(files, folded!), 'go build\n          -o out/app .');
-		assert.equal(folded!.outputPath, '/w/out/app');
-		assert.equal(buildText(files, plain!), 'go build -tags netgo -o out/other ./other');
-		assert.equal(slice(files, plain!.file, plain!.command.tags!.values[0]!.span), 'netgo');
+		assert.equal(buildText(files, folded), 'go build\n          -o out/app .');
+		assert.equal(folded.outputPath, '/w/out/app');
+		assert.equal(buildText(files, plain), 'go build -tags netgo -o out/other ./other');
+		assert.equal(slice(files, plain.file, plain.command.tags!.values[0].span), 'netgo');
 	});
 	it('unknown ${{ }} expressions stay dynamic words; known ones are substituted and map to the whole expression', async () => {
 		const files = repo(`on: push
@@ -183,7 +183,7 @@ jobs:
     steps:
       - run: GOARCH=\${{ matrix.goarch }} go build -ldflags "-X main.v=\${{ github.ref_name }}" -o dist/app-\${{ matrix.goarch }} .
 `);
-		const build = jobNamed(await ciOf(files, WF), 'job "build" (goarch=arm64)').builds[0]!;
+		const build = jobNamed(await ciOf(files, WF), 'job "build" (goarch=arm64)').builds[0];
 		assert.equal(build.env.get('GOARCH')!.value, 'arm64');
 		assert.equal(slice(files, build.file, build.env.get('GOARCH')!.span!), 'GOARCH=${{ matrix.goarch }}');
 		assert.equal(build.outputPath, '/w/dist/app-arm64');
@@ -225,15 +225,15 @@ jobs:
 	});
 	it('resolves runs-on and env per combination: the native build has cgo on, the cross builds off', async () => {
 		const ci = await ciOf(repo(workflow), WF);
-		const states = ci.jobs.map((j) => `${j.runner?.label}/${j.builds[0]!.env.get('GOARCH')!.value}: ${j.builds[0]!.cgo.state}`);
+		const states = ci.jobs.map((j) => `${j.runner?.label}/${j.builds[0].env.get('GOARCH')!.value}: ${j.builds[0].cgo.state}`);
 		assert.deepEqual(states, ['ubuntu-22.04/amd64: on', 'ubuntu-24.04/amd64: on', 'ubuntu-24.04/arm64: off', 'ubuntu-24.04/riscv64: off']);
-		assert.equal(ci.jobs[0]!.host.label, 'job "build" (os=ubuntu-22.04, goarch=amd64)');
+		assert.equal(ci.jobs[0].host.label, 'job "build" (os=ubuntu-22.04, goarch=amd64)');
 	});
 	it('a matrix from an expression is one job with unknown values', async () => {
 		const files = repo('on: push\njobs:\n  b:\n    runs-on: ubuntu-24.04\n    strategy:\n      matrix: ${{ fromJSON(needs.plan.outputs.matrix) }}\n    env:\n      GOARCH: ${{ matrix.goarch }}\n    steps:\n      - run: go build .\n');
 		const ci = await ciOf(files, WF);
 		assert.equal(ci.jobs.length, 1);
-		const goarch = ci.jobs[0]!.builds[0]!.env.get('GOARCH')!;
+		const goarch = ci.jobs[0].builds[0].env.get('GOARCH')!;
 		assert.equal(goarch.value, undefined);
 		assert.equal(slice(files, goarch.file!, goarch.span!), 'GOARCH: ${{ matrix.goarch }}');
 	});
@@ -310,14 +310,14 @@ jobs:
 	});
 	it('build-push-action without context builds from the Git context: the workspace is not in it', async () => {
 		const ci = await ciOf(repo('on: push\njobs:\n  i:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n'), WF);
-		const event = ci.jobs[0]!.timeline[0]!;
+		const event = ci.jobs[0].timeline[0];
 		assert.ok(event.kind === 'docker-build');
 		assert.equal(event.invocation.gitContext, true);
 		assert.equal(event.invocation.dockerfile, '/w/Dockerfile');
 	});
 	it('docker build -f X . in a run step, from the step\'s working directory', async () => {
 		const ci = await ciOf(repo('on: push\njobs:\n  i:\n    runs-on: ubuntu-24.04\n    steps:\n      - working-directory: services/api\n        run: docker buildx build --platform linux/arm64 -f ../../build/Dockerfile -t api --push .\n'), WF);
-		const event = ci.jobs[0]!.timeline[0]!;
+		const event = ci.jobs[0].timeline[0];
 		assert.ok(event.kind === 'docker-build');
 		assert.equal(event.invocation.dockerfile, '/w/build/Dockerfile');
 		assert.equal(event.invocation.contextDir, '/w/services/api');
@@ -325,7 +325,7 @@ jobs:
 	});
 	it('a reusable workflow call is opaque', async () => {
 		const ci = await ciOf(repo('on: push\njobs:\n  call:\n    uses: org/repo/.github/workflows/build.yml@main\n'), WF);
-		assert.match(ci.opaqueSteps[0]!.description, /reusable workflow "org\/repo\/\.github\/workflows\/build\.yml@main"/);
+		assert.match(ci.opaqueSteps[0].description, /reusable workflow "org\/repo\/\.github\/workflows\/build\.yml@main"/);
 	});
 	it('a module in a subdirectory is found from the build\'s working directory', async () => {
 		const files: Files = {
@@ -333,7 +333,7 @@ jobs:
 			'services/api/go.mod': 'module example.com/api\n\ngo 1.23\n',
 			'services/api/main.go': NET_MAIN,
 		};
-		const build = (await ciOf(files, WF)).jobs[0]!.builds[0]!;
+		const build = (await ciOf(files, WF)).jobs[0].builds[0];
 		assert.equal(build.module?.path, '/w/services/api/go.mod');
 		assert.equal(build.workdir, '/w/services/api');
 		assert.equal(build.outputPath, '/w/dist/api');

@@ -46,7 +46,7 @@ package:
 		assert.equal(build.host.imageRef, 'golang:1.22-bookworm');
 		assert.equal(build.host.image?.libc?.version, '2.36');
 		assert.equal(slice(files, build.host.file, build.host.anchor), 'image: golang:1.22-bookworm');
-		const go = build.builds[0]!;
+		const go = build.builds[0];
 		assert.equal(buildText(files, go), 'go build -o $BIN_DIR/app .');
 		assert.deepEqual(envOf(go), { GOOS: 'linux', CGO_ENABLED: '0', BIN_DIR: 'dist', GOARCH: 'amd64', GOFLAGS: '-trimpath' });
 		assert.equal(slice(files, go.cgo.setAt!.file!, go.cgo.setAt!.span!), 'CGO_ENABLED: "0"');
@@ -72,8 +72,8 @@ package:
 `);
 		const ci = await ciOf(files, CI);
 		assert.deepEqual(ci.jobs.map((j) => j.label), ['job "build" (GOARCH=amd64, GOOS=linux)', 'job "build" (GOARCH=arm64, GOOS=linux)']);
-		assert.deepEqual(ci.jobs.map((j) => j.builds[0]!.outputPath), ['/w/app-amd64', '/w/app-arm64']);
-		const goarch = ci.jobs[1]!.builds[0]!.env.get('GOARCH')!;
+		assert.deepEqual(ci.jobs.map((j) => j.builds[0].outputPath), ['/w/app-amd64', '/w/app-arm64']);
+		const goarch = ci.jobs[1].builds[0].env.get('GOARCH')!;
 		assert.equal(slice(files, goarch.file!, goarch.span!), 'arm64');
 	});
 	it('!reference splices lines from another job; hidden jobs are templates only', async () => {
@@ -88,8 +88,8 @@ build:
 `);
 		const ci = await ciOf(files, CI);
 		assert.deepEqual(ci.jobs.map((j) => j.id), ['build']);
-		assert.equal(ci.jobs[0]!.builds[0]!.cgo.state, 'off');
-		assert.equal(slice(files, ci.jobs[0]!.builds[0]!.cgo.setAt!.file!, ci.jobs[0]!.builds[0]!.cgo.setAt!.span!), 'CGO_ENABLED=0');
+		assert.equal(ci.jobs[0].builds[0].cgo.state, 'off');
+		assert.equal(slice(files, ci.jobs[0].builds[0].cgo.setAt!.file!, ci.jobs[0].builds[0].cgo.setAt!.span!), 'CGO_ENABLED=0');
 	});
 	it('local include: jobs from the included file, with spans in that file; remote includes are opaque', async () => {
 		const files = repo(`include:
@@ -101,20 +101,20 @@ variables:
 		const ci = await ciOf(files, CI);
 		const job = jobNamed(ci, 'job "compile"');
 		assert.equal(job.file, '/w/ci/go.yml');
-		const build = job.builds[0]!;
+		const build = job.builds[0];
 		assert.equal(build.file, '/w/ci/go.yml');
 		assert.equal(buildText(files, build), 'go build -o bin/app .');
 		assert.equal(build.env.get('GOFLAGS')!.value, '-mod=mod');
 		assert.ok(ci.inputs.includes('/w/ci/go.yml'));
-		assert.match(ci.opaqueSteps[0]!.description, /remote "https:\/\/example\.com\/ci\.yml" is not read/);
+		assert.match(ci.opaqueSteps[0].description, /remote "https:\/\/example\.com\/ci\.yml" is not read/);
 	});
 	it('a job without image runs on the runner\'s default image: unknown', async () => {
-		const job = (await ciOf(repo('build:\n  script:\n    - go build .\n'), CI)).jobs[0]!;
+		const job = (await ciOf(repo('build:\n  script:\n    - go build .\n'), CI)).jobs[0];
 		assert.equal(job.host.image, undefined);
 		assert.match(job.host.compiler.reason, /runner's default image/);
 	});
 	it('image variables are expanded ($GO_VERSION)', async () => {
-		const job = (await ciOf(repo('variables:\n  GO_VERSION: "1.22"\nbuild:\n  image: golang:${GO_VERSION}-alpine\n  script:\n    - go build .\n'), CI)).jobs[0]!;
+		const job = (await ciOf(repo('variables:\n  GO_VERSION: "1.22"\nbuild:\n  image: golang:${GO_VERSION}-alpine\n  script:\n    - go build .\n'), CI)).jobs[0];
 		assert.equal(job.host.imageRef, 'golang:1.22-alpine');
 		assert.equal(job.host.compiler.present, false);
 	});

@@ -74,27 +74,27 @@ builds:
 	it('env: the job\'s env, then top-level env, the build\'s env, overrides, and GOOS/GOARCH of the target', async () => {
 		const files = repo(config);
 		const [amd64, arm64] = jobNamed(await ciOf(files, WF), 'job "release"').builds;
-		assert.deepEqual(envOf(amd64!), { GOFLAGS: '-mod=readonly', GO111MODULE: 'on', CGO_ENABLED: '0', GOOS: 'linux', GOARCH: 'amd64' });
-		assert.deepEqual(envOf(arm64!), { GOFLAGS: '-mod=readonly', GO111MODULE: 'on', CGO_ENABLED: '0', CC: 'aarch64-linux-gnu-gcc', GOOS: 'linux', GOARCH: 'arm64' });
-		assert.equal(slice(files, amd64!.cgo.setAt!.file!, amd64!.cgo.setAt!.span!), 'CGO_ENABLED=0');
-		assert.equal(slice(files, amd64!.env.get('GOARCH')!.file!, amd64!.env.get('GOARCH')!.span!), 'amd64');
+		assert.deepEqual(envOf(amd64), { GOFLAGS: '-mod=readonly', GO111MODULE: 'on', CGO_ENABLED: '0', GOOS: 'linux', GOARCH: 'amd64' });
+		assert.deepEqual(envOf(arm64), { GOFLAGS: '-mod=readonly', GO111MODULE: 'on', CGO_ENABLED: '0', CC: 'aarch64-linux-gnu-gcc', GOOS: 'linux', GOARCH: 'arm64' });
+		assert.equal(slice(files, amd64.cgo.setAt!.file!, amd64.cgo.setAt!.span!), 'CGO_ENABLED=0');
+		assert.equal(slice(files, amd64.env.get('GOARCH')!.file!, amd64.env.get('GOARCH')!.span!), 'amd64');
 	});
 	it('flags, ldflags and tags become the go command, each mapped to where it is written', async () => {
 		const files = repo(config);
-		const server = jobNamed(await ciOf(files, WF), 'job "release"').builds[0]!;
+		const server = jobNamed(await ciOf(files, WF), 'job "release"').builds[0];
 		const text = (span: { start: number; end: number }) => slice(files, server.file, span);
 		assert.equal(text(server.command.trimpath!.span), '-trimpath');
 		assert.equal(text(server.command.ldflags!.s!.span), '-s');
 		assert.equal(text(server.command.ldflags!.w!.span), '-w');
 		assert.deepEqual(server.command.tags!.values.map((v) => text(v.span)), ['netgo', 'osusergo']);
-		assert.equal(server.command.packages[0]!.value, './cmd/server');
+		assert.equal(server.command.packages[0].value, './cmd/server');
 		assert.equal(server.outputPath, '/w/dist/server_linux_amd64_v1/server');
 		assert.equal(buildText(files, server).split('\n')[0], 'id: server');
 	});
 	it('with no CGO_ENABLED, cgo stays on for the runner\'s own target only (SCENARIOS 5)', async () => {
 		const builds = jobNamed(await ciOf(repo(config), WF), 'job "release"').builds.filter((b) => b.host.label.includes('"agent"'));
 		assert.deepEqual(builds.map((b) => `${b.env.get('GOARCH')!.value}: ${b.cgo.state} ${b.linkage.kind}`), ['amd64: on dynamic', 'arm64: off static']);
-		assert.match(builds[0]!.cgo.explanation, /gcc is preinstalled on the GitHub-hosted ubuntu-24\.04 runner image/);
+		assert.match(builds[0].cgo.explanation, /gcc is preinstalled on the GitHub-hosted ubuntu-24\.04 runner image/);
 	});
 	it('the config file is an input of the workflow, and not modelled again on its own', async () => {
 		const project = await projectOf(repo(config), WF);
@@ -111,7 +111,7 @@ builds:
 			[WF]: 'on: push\njobs:\n  r:\n    runs-on: ubuntu-22.04\n    steps:\n      - run: goreleaser release --clean --config build/goreleaser.yml\n',
 			'build/goreleaser.yml': 'version: 2\nbuilds:\n  - id: only\n    binary: only\n    goos: [linux]\n    goarch: [amd64]\n',
 		});
-		const job = (await ciOf(files, WF)).jobs[0]!;
+		const job = (await ciOf(files, WF)).jobs[0];
 		assert.deepEqual(job.builds.map((b) => b.file), ['/w/build/goreleaser.yml']);
 	});
 	it('dockers: the image build gets the binaries of the matching target in its context', async () => {
@@ -132,7 +132,7 @@ builds:
 		delete files[WF];
 		const ci = await ciOf(files, '.goreleaser.yaml');
 		assert.equal(ci.system, 'goreleaser');
-		const build = ci.jobs[0]!.builds[0]!;
+		const build = ci.jobs[0].builds[0];
 		assert.equal(build.host.image, undefined);
 		assert.equal(build.cgo.state, 'off');
 		assert.match(build.host.compiler.reason, /no CI job that runs it was found/);

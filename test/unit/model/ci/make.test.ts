@@ -15,7 +15,7 @@ function repo(makefile: string, run = 'make build', extra: Files = {}): Files {
 }
 
 async function buildsOf(files: Files): Promise<readonly GoBuild[]> {
-	return (await ciOf(files, WF)).jobs[0]!.builds;
+	return (await ciOf(files, WF)).jobs[0].builds;
 }
 
 const MAKEFILE = `# Build settings
@@ -57,46 +57,46 @@ describe('make: following targets from a CI step', () => {
 	it('the default target is the first rule; command-line VAR=value overrides the Makefile', async () => {
 		const files = repo(MAKEFILE, 'make VERSION=1.2.3 BIN=out/srv CGO_ENABLED=1');
 		const [build] = await buildsOf(files);
-		assert.equal(build!.outputPath, '/w/out/srv');
-		assert.equal(build!.command.ldflags!.flag.value, '-X main.version=1.2.3');
-		assert.equal(build!.cgo.state, 'on');
-		assert.equal(slice(files, build!.cgo.setAt!.file!, build!.cgo.setAt!.span!), 'CGO_ENABLED=1');
+		assert.equal(build.outputPath, '/w/out/srv');
+		assert.equal(build.command.ldflags!.flag.value, '-X main.version=1.2.3');
+		assert.equal(build.cgo.state, 'on');
+		assert.equal(slice(files, build.cgo.setAt!.file!, build.cgo.setAt!.span!), 'CGO_ENABLED=1');
 	});
 	it('the caller\'s environment reaches the recipe; ?= keeps an environment value, = overrides it', async () => {
 		const files = repo('BIN ?= bin/app\nGOOS = linux\nbuild:\n\tgo build -o $(BIN) .\n', 'GOARCH=arm64 BIN=from-env GOOS=windows make build');
 		const [build] = await buildsOf(files);
-		assert.deepEqual(envOf(build!), { GOARCH: 'arm64', BIN: 'from-env', GOOS: 'linux' });
-		assert.equal(build!.outputPath, '/w/from-env');
+		assert.deepEqual(envOf(build), { GOARCH: 'arm64', BIN: 'from-env', GOOS: 'linux' });
+		assert.equal(build.outputPath, '/w/from-env');
 	});
 	it('$(MAKE) -C dir recurses into another Makefile, relative to its directory', async () => {
 		const files = repo('build:\n\t$(MAKE) -C services/api build\n', 'make', {
 			'services/api/Makefile': 'build:\n\tcd cmd && go build -o ../../../dist/api .\n',
 		});
 		const [build] = await buildsOf(files);
-		assert.equal(build!.outputPath, '/w/dist/api');
-		assert.deepEqual(viaOf(build!)!.chain.map((c) => c.description), ['target "build" of Makefile', 'target "build" of Makefile']);
-		assert.equal(viaOf(build!)!.file, '/w/services/api/Makefile');
+		assert.equal(build.outputPath, '/w/dist/api');
+		assert.deepEqual(viaOf(build)!.chain.map((c) => c.description), ['target "build" of Makefile', 'target "build" of Makefile']);
+		assert.equal(viaOf(build)!.file, '/w/services/api/Makefile');
 	});
 	it('a target-specific variable applies to that target', async () => {
 		const files = repo('release: CGO_ENABLED=0\nrelease: export GOOS=linux\nrelease:\n\tgo build -o app .\n', 'make release');
 		const [build] = await buildsOf(files);
-		assert.equal(build!.env.get('GOOS')?.value, 'linux');
+		assert.equal(build.env.get('GOOS')?.value, 'linux');
 	});
 	it('what cannot be resolved stays opaque and says why: $(shell …) assignments, missing includes, no Makefile', async () => {
 		const shell = repo('GIT := $(shell git describe)\nTAGS != cat tags.txt\ninclude generated.mk\nbuild:\n\tgo build -tags "$(TAGS)" -o app .\n');
-		const job = (await ciOf(shell, WF)).jobs[0]!;
+		const job = (await ciOf(shell, WF)).jobs[0];
 		assert.equal(job.builds.length, 1);
-		assert.match(job.opaqueSteps[0]!.description, /"TAGS != …" in the Makefile runs a shell command/);
-		assert.match(job.opaqueSteps[0]!.description, /includes "generated\.mk", which is not in the workspace/);
+		assert.match(job.opaqueSteps[0].description, /"TAGS != …" in the Makefile runs a shell command/);
+		assert.match(job.opaqueSteps[0].description, /includes "generated\.mk", which is not in the workspace/);
 		const none: Files = { 'go.mod': GO_MOD, 'main.go': NET_MAIN, [WF]: workflow('make build') };
-		const missing = (await ciOf(none, WF)).jobs[0]!;
+		const missing = (await ciOf(none, WF)).jobs[0];
 		assert.deepEqual(missing.builds, []);
-		assert.match(missing.opaqueSteps[0]!.description, /"make build": no Makefile found in \/w, so what it builds is not known/);
+		assert.match(missing.opaqueSteps[0].description, /"make build": no Makefile found in \/w, so what it builds is not known/);
 	});
 	it('conditionals make the variables they set unknown, not guessed', async () => {
 		const files = repo('ifeq ($(OS),Windows_NT)\n  BIN := app.exe\nelse\n  BIN := app\nendif\nbuild:\n\tgo build -o $(BIN) .\n');
 		const [build] = await buildsOf(files);
-		assert.equal(build!.outputPath, undefined);
+		assert.equal(build.outputPath, undefined);
 	});
 	it('make -n runs nothing', async () => {
 		assert.deepEqual(await buildsOf(repo(MAKEFILE, 'make -n build')), []);
@@ -114,12 +114,12 @@ describe('scripts: following ./build.sh and bash x.sh', () => {
 			assert.equal(b.cgo.state, 'off');
 			assert.equal(slice(files, b.cgo.setAt!.file!, b.cgo.setAt!.span!), 'CGO_ENABLED=0');
 		}
-		assert.equal(builds[1]!.outputPath, '/w/dist/tool');
-		assert.equal(slice(files, viaOf(builds[1]!)!.file, viaOf(builds[1]!)!.span), 'go build -o dist/tool ./cmd/tool');
+		assert.equal(builds[1].outputPath, '/w/dist/tool');
+		assert.equal(slice(files, viaOf(builds[1])!.file, viaOf(builds[1])!.span), 'go build -o dist/tool ./cmd/tool');
 	});
 	it('bash x.sh from a working directory; a missing script or a non-shell script is opaque', async () => {
 		const files: Files = { 'go.mod': GO_MOD, 'tools/gen.py': '#!/usr/bin/env python3\nprint(1)\n', 'app/build.sh': 'go build -o ../bin/app .\n', [WF]: `on: push\njobs:\n  b:\n    runs-on: ubuntu-24.04\n    steps:\n      - working-directory: app\n        run: bash build.sh\n      - run: ./tools/gen.py\n      - run: sh ./missing.sh\n` };
-		const job = (await ciOf(files, WF)).jobs[0]!;
+		const job = (await ciOf(files, WF)).jobs[0];
 		assert.deepEqual(job.builds.map((b) => b.outputPath), ['/w/bin/app']);
 		assert.deepEqual(job.opaqueSteps.map((o) => o.description), [
 			'"./tools/gen.py" is not a shell script, so what it builds is not known',
@@ -137,7 +137,7 @@ describe('make and scripts from a Dockerfile RUN', () => {
 			Dockerfile: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod ./\nCOPY . .\nRUN make build\n\nFROM alpine:3.20\nCOPY --from=build /out/server /server\n',
 		};
 		const project = await projectOf(files, 'Dockerfile');
-		const build = project.builds[0]!;
+		const build = project.builds[0];
 		assert.equal(slice(files, build.file, build.span), 'make build');
 		assert.equal(build.outputPath, '/out/server');
 		assert.equal(build.stage?.syntax.name, 'build');
@@ -150,7 +150,7 @@ describe('make and scripts from a Dockerfile RUN', () => {
 			'scripts/build.sh': 'CGO_ENABLED=0 go build -o /bin/app "$SRC"\n',
 			Dockerfile: 'FROM golang:1.23\nCOPY scripts/ /usr/local/scripts/\nRUN /usr/local/scripts/build.sh\n',
 		};
-		const build = (await projectOf(files, 'Dockerfile')).builds[0]!;
+		const build = (await projectOf(files, 'Dockerfile')).builds[0];
 		assert.equal(build.cgo.state, 'off');
 		assert.equal(viaOf(build)?.file, '/w/scripts/build.sh');
 	});
@@ -158,6 +158,6 @@ describe('make and scripts from a Dockerfile RUN', () => {
 		const files: Files = { 'go.mod': GO_MOD, Makefile: 'build:\n\tgo build .\n', Dockerfile: 'FROM golang:1.23\nWORKDIR /src\nRUN make build\n' };
 		const project = await projectOf(files, 'Dockerfile');
 		assert.deepEqual(project.builds, []);
-		assert.match(project.dockerfiles[0]!.stages[0]!.opaqueSteps[0]!.description, /no Makefile found in \/src/);
+		assert.match(project.dockerfiles[0].stages[0].opaqueSteps[0].description, /no Makefile found in \/src/);
 	});
 });

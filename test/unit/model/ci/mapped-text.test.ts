@@ -19,7 +19,7 @@ describe('scalarText: shell text of a YAML scalar, mapped to the document', () =
 		const yaml = 'run: |\n    echo "a  b"\n      go build \\\n        -o app .\n\n    ls\n';
 		const { mapped } = await runScalar(yaml);
 		assert.equal(mapped.text, 'echo "a  b"\n  go build \\\n    -o app .\n\nls\n');
-		for (let i = 0; i < mapped.text.length; i++) assert.equal(yaml[mapped.starts[i]!], mapped.text[i], `character ${i}`);
+		for (let i = 0; i < mapped.text.length; i++) assert.equal(yaml[mapped.starts[i]], mapped.text[i], `character ${i}`);
 	});
 	it('> block: line breaks between plain lines fold to spaces (mapped to the break), more-indented lines keep them', async () => {
 		const { mapped } = await runScalar('run: >-\n  go build\n  -o app\n    ./cmd\n');
@@ -36,10 +36,10 @@ describe('scalarText: shell text of a YAML scalar, mapped to the document', () =
 		const yaml = 'run: |\n  cd src\n  CGO_ENABLED=0 go build -o out .\n';
 		const { parsers, mapped } = await runScalar(yaml);
 		const script = parseMappedShell(parsers, mapped, { cwd: '/w' });
-		const go = script.commands[1]!;
+		const go = script.commands[1];
 		assert.equal(yaml.slice(go.span.start, go.span.end), 'CGO_ENABLED=0 go build -o out .');
-		assert.equal(yaml.slice(go.words[3]!.span.start, go.words[3]!.span.end), 'out');
-		assert.equal(yaml.slice(go.assignments[0]!.span.start, go.assignments[0]!.span.end), 'CGO_ENABLED=0');
+		assert.equal(yaml.slice(go.words[3].span.start, go.words[3].span.end), 'out');
+		assert.equal(yaml.slice(go.assignments[0].span.start, go.assignments[0].span.end), 'CGO_ENABLED=0');
 	});
 	it('builder: replaced text maps every character to the span it stands for', () => {
 		const b = new MappedTextBuilder(0).copy('abcdef', 0, 2).replace('XYZ', { start: 2, end: 4 }).copy('abcdef', 4, 6);
