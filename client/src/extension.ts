@@ -3,9 +3,10 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerBinaryInspector } from './binary-view/register';
 import { inspectBinary } from './commands/inspect-binary';
 import { restartServer } from './commands/restart-server';
+import { showEffectiveBuild } from './commands/show-effective-build';
 import { showOutput } from './commands/show-output';
 import type { ShipcheckContext } from './context';
-import { CLIENT_NAME, INSPECT_BINARY_COMMAND, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './ids';
+import { CLIENT_NAME, INSPECT_BINARY_COMMAND, RESTART_SERVER_COMMAND, SHOW_EFFECTIVE_BUILD_COMMAND, SHOW_OUTPUT_COMMAND } from './ids';
 import { createLanguageClient } from './language-client';
 
 let client: LanguageClient | undefined;
@@ -22,6 +23,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
 			vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, showOutput(ctx)),
 			vscode.commands.registerCommand(RESTART_SERVER_COMMAND, restartServer(ctx)),
 			vscode.commands.registerCommand(INSPECT_BINARY_COMMAND, inspectBinary(ctx)),
+			vscode.commands.registerCommand(SHOW_EFFECTIVE_BUILD_COMMAND, showEffectiveBuild(ctx)),
 			registerBinaryInspector(ctx),
 		);
 		const started = Date.now();

@@ -13,8 +13,9 @@ export const SERVER_MODULE = 'server/out/server.js';
 export const SHOW_OUTPUT_COMMAND = 'goShipcheck.showOutput';
 export const RESTART_SERVER_COMMAND = 'goShipcheck.restartServer';
 export const INSPECT_BINARY_COMMAND = 'goShipcheck.inspectBinary';
+export const SHOW_EFFECTIVE_BUILD_COMMAND = 'goShipcheck.showEffectiveBuild';
 /** Every command the client registers; each must be contributed with a title and category. */
-export const COMMANDS: readonly string[] = [SHOW_OUTPUT_COMMAND, RESTART_SERVER_COMMAND, INSPECT_BINARY_COMMAND];
+export const COMMANDS: readonly string[] = [SHOW_OUTPUT_COMMAND, RESTART_SERVER_COMMAND, INSPECT_BINARY_COMMAND, SHOW_EFFECTIVE_BUILD_COMMAND];
 /** The read-only custom editor ("Open With… Go Binary Inspector"), contributed in package.json customEditors. */
 export const BINARY_INSPECTOR_VIEW_TYPE = 'goShipcheck.binaryInspector';
 /** The webview panel the inspect command opens; restored after a reload by its serializer (onWebviewPanel event). */

@@ -72,6 +72,33 @@ suite('Go Ship Check: a cgo binary copied into alpine (libc-mismatch)', () => {
 		assert.match(hoverText(hovers), /musl/i);
 	});
 
+	test('inlay hints show the libc after FROM and the effective cgo and linkage after go build', async () => {
+		const range = new vscode.Range(0, 0, document.lineCount, 0);
+		const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, range);
+		const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+		assert.ok(labels.includes('musl 1.2.5'), labels.join(' | '));
+		assert.ok(labels.includes('cgo on (gcc present) → dynamic glibc ≥ 2.34'), labels.join(' | '));
+	});
+
+	test('the honest GODEBUG entry is listed after the real fixes and is not preferred', async () => {
+		const diagnostic = (await waitForDiagnostics(document.uri, hasLibcMismatch, 'libc-mismatch')).find(isLibcMismatch);
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+		const titles = actions.map((a) => a.title);
+		const godebug = titles.findIndex((t) => t.startsWith('Insert GODEBUG=clock_gettime64=0 (has no effect'));
+		const cgoOff = titles.findIndex((t) => t.startsWith('Set CGO_ENABLED=0'));
+		assert.ok(cgoOff >= 0 && godebug > cgoOff, titles.join(' | '));
+		assert.equal(actions[godebug]!.isPreferred, false);
+	});
+
+	test('"Go Ship Check: Show Effective Build" opens a summary of the builds', async () => {
+		await vscode.window.showTextDocument(document);
+		await vscode.commands.executeCommand('goShipcheck.showEffectiveBuild');
+		const summary = vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().startsWith('# Effective build'));
+		assert.ok(summary, 'no summary document');
+		assert.match(summary.getText(), /- cgo: \*\*on\*\*: CGO_ENABLED is unset and gcc is present/);
+		editor = await vscode.window.showTextDocument(document);
+	});
+
 	test('the "Set CGO_ENABLED=0" quick fix removes the finding; reverting brings it back', async () => {
 		assert.ok(finding, 'the earlier test found the diagnostic');
 		const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
