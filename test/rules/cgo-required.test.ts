@@ -151,6 +151,23 @@ describe('cgo-required', () => {
 		assert.deepEqual(finding.fixes, []);
 	});
 
+	it('follows the packages one go build compiles: silent for a binary that does not reach the sqlite importer', async () => {
+		const db = 'package db\n\nimport (\n\t"database/sql"\n\n\t_ "github.com/mattn/go-sqlite3"\n)\n\nfunc Open() (*sql.DB, error) { return sql.Open("sqlite3", "/data/app.db") }\n';
+		const server = 'package main\n\nimport "example.com/app/internal/db"\n\nfunc main() { _, _ = db.Open() }\n';
+		const build = (target: string) => SCRATCH_DOCKERFILE.replace('./cmd/server', target);
+		const files = (target: string): Files => ({ ...sqliteProject(build(target)), 'cmd/server/main.go': server, 'cmd/healthcheck/main.go': NET_MAIN, 'internal/db/db.go': db });
+		assert.deepEqual(await findingsFor(files('./cmd/healthcheck'), RULE), []);
+		const finding = await single(files('./cmd/server'), RULE);
+		assert.equal(finding.severity, 'error');
+		assert.match(relatedOf(files('./cmd/server'), finding)[1], /^internal\/db\/db\.go: "\\"github\.com\/mattn\/go-sqlite3\\"": imported here$/);
+		assert.equal((await single(files('./...'), RULE)).severity, 'error');
+		assert.equal((await single(files('example.com/app/cmd/server'), RULE)).severity, 'error');
+		const nested = 'FROM golang:1.22-alpine AS build\nCOPY . /src\nWORKDIR /src/cmd/healthcheck\nENV CGO_ENABLED=0\nRUN go build -o /out/hc .\n';
+		assert.deepEqual(await findingsFor({ ...files('.'), Dockerfile: nested }, RULE), []);
+		const nestedServer = nested.replace('cmd/healthcheck', 'cmd/server');
+		assert.equal((await single({ ...files('.'), Dockerfile: nestedServer }, RULE)).severity, 'error');
+	});
+
 	it('silent when cgo is on (Debian builder, gcc present) and for go install pkg@version', async () => {
 		const on = 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/server ./cmd/server\n\nFROM debian:bookworm-slim\nCOPY --from=build /out/server /server\n';
 		assert.deepEqual(await findingsFor(sqliteProject(on), RULE), []);

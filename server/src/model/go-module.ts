@@ -4,6 +4,7 @@ import { ParseCache } from '../parse/parse-cache';
 import type { FileSystemView } from './file-system';
 import { readGoSourceFile, type GoSourceFile } from './go-source-facts';
 import { scanGoSources } from './go-sources';
+import { PackageGraphBuilder } from './package-graph';
 import type { ProgramCgoUse } from './linkage';
 import { dirname, joinPath } from './paths';
 import type { CgoRequirement, GoModuleModel } from './project';
@@ -36,7 +37,9 @@ export function buildGoModule(fs: FileSystemView, goModPath: string): GoModuleMo
 	const dir = dirname(goModPath);
 	const modulePath = syntax.module?.path.value;
 	const sourceFiles: GoSourceFile[] = [];
-	const scan = scanGoSources(fs, dir, modulePath ?? '', (path, text) => {
+	const graph = new PackageGraphBuilder(dir, modulePath);
+	const scan = scanGoSources(fs, dir, modulePath ?? '', (path, text, imports) => {
+		graph.add(path, imports);
 		// Kept only for files rules point at: importers of cgo packages and files with //go:debug lines.
 		if (!text.includes('//go:debug') && !CGO_PACKAGE_PREFIXES.some((prefix) => text.includes(prefix))) return;
 		const file = readGoSourceFile(path, text);
@@ -55,5 +58,5 @@ export function buildGoModule(fs: FileSystemView, goModPath: string): GoModuleMo
 		thirdPartyImports: scan.thirdPartyImports,
 		cgoModules: cgoRequirements.map((r) => ({ path: r.module, imported: scan.thirdPartyImports.some((i) => i === r.module || i.startsWith(`${r.module}/`)) })),
 	};
-	return { path: goModPath, dir, text, syntax, modulePath, goVersion: syntax.go?.version.value, program, cgoRequirements, sourceFiles };
+	return { path: goModPath, dir, text, syntax, modulePath, goVersion: syntax.go?.version.value, program, cgoRequirements, sourceFiles, packageGraph: graph.build() };
 }

@@ -28,7 +28,7 @@ const MAX_DEPTH = 12;
 const SKIP_DIRS = new Set(['vendor/', 'testdata/', 'node_modules/', '.git/']);
 
 /** `onFile` sees every scanned file's text (go-module.ts keeps per-file facts of a few of them). */
-export function scanGoSources(fs: FileSystemView, moduleDir: string, modulePath = '', onFile?: (path: string, text: string) => void): GoSourceScan {
+export function scanGoSources(fs: FileSystemView, moduleDir: string, modulePath = '', onFile?: (path: string, text: string, imports: readonly string[]) => void): GoSourceScan {
 	const state: ScanState = { files: 0, cgoFiles: [], net: false, osUser: false, plugin: false, truncated: false, modulePath, thirdParty: new Set(), onFile };
 	walk(fs, moduleDir, 0, state);
 	return {
@@ -52,7 +52,7 @@ interface ScanState {
 	truncated: boolean;
 	readonly modulePath: string;
 	readonly thirdParty: Set<string>;
-	readonly onFile: ((path: string, text: string) => void) | undefined;
+	readonly onFile: ((path: string, text: string, imports: readonly string[]) => void) | undefined;
 }
 
 function walk(fs: FileSystemView, dir: string, depth: number, state: ScanState): void {
@@ -73,8 +73,9 @@ function walk(fs: FileSystemView, dir: string, depth: number, state: ScanState):
 			const text = fs.readFile(path);
 			if (text === undefined) continue;
 			state.files++;
-			recordImports(path, importsOf(text), state);
-			state.onFile?.(path, text);
+			const imports = importsOf(text);
+			recordImports(path, imports, state);
+			state.onFile?.(path, text, imports);
 		}
 	}
 }

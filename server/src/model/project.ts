@@ -5,6 +5,7 @@ import type { Span } from '../parse/span';
 import type { CgoDecision, CompilerPresence } from './cgo';
 import type { Env } from './env';
 import type { GoSourceFile } from './go-source-facts';
+import type { GoPackageGraph } from './package-graph';
 import type { GoBuildCommand } from './go-command';
 import type { Linkage, ProgramCgoUse } from './linkage';
 import type { PackageInstall } from './package-install';
@@ -39,6 +40,8 @@ export interface GoModuleModel {
 	readonly cgoRequirements: readonly CgoRequirement[];
 	/** Go files that import a cgo package or carry `//go:debug` lines, with constraints and spans. */
 	readonly sourceFiles: readonly GoSourceFile[];
+	/** The module's packages and their local imports: which files one build compiles. */
+	readonly packageGraph: GoPackageGraph;
 }
 
 export interface CgoRequirement {

@@ -2,6 +2,8 @@ import { cgoPackagesInModule, lookupCgoModule, type CgoModule } from '../knowled
 import { goMinor } from '../knowledge/version';
 import { evaluateConstraint, tagValueFor, type BuildTagContext } from '../model/build-constraints';
 import type { GoSourceFile } from '../model/go-source-facts';
+import { builtPackages } from '../model/package-graph';
+import { dirname } from '../model/paths';
 import type { GoBuild, GoModuleModel } from '../model/project';
 import type { Span } from '../parse/span';
 import type { RelatedInformation } from './types';
@@ -62,7 +64,7 @@ export function cgoRequiresOf(module: GoModuleModel): CgoRequire[] {
 export type ImportStatus =
 	/** A file in the build imports it. */
 	| { readonly state: 'imported'; readonly file: GoSourceFile; readonly importSpan: Span }
-	/** Every importer is excluded by a build constraint for this build (e.g. `//go:build cgo` with cgo off). */
+	/** Every importer is left out of this build: by a build constraint (`//go:build cgo` with cgo off), or in a package it does not compile. */
 	| { readonly state: 'excluded'; readonly file: GoSourceFile }
 	/** An importer's constraint depends on something not known (dynamic -tags, unknown GOARCH). */
 	| { readonly state: 'undecided'; readonly file: GoSourceFile; readonly importSpan: Span }
@@ -77,11 +79,17 @@ function under(path: string, prefix: string): boolean {
 export function importStatus(build: GoBuild, module: GoModuleModel, req: CgoRequire, cgo: boolean | undefined): ImportStatus {
 	if (!module.program.sourcesVisible) return { state: 'not-visible', why: 'no Go sources are visible' };
 	const value = tagValueFor(tagContextOf(build, cgo));
+	const packages = builtPackages(build, module);
 	let excluded: GoSourceFile | undefined;
 	let undecided: { file: GoSourceFile; importSpan: Span } | undefined;
 	for (const file of module.sourceFiles) {
 		const imp = file.imports.find((i) => under(i.path, req.packagePrefix));
 		if (!imp) continue;
+		const dir = dirname(file.path);
+		if (packages && !packages.has(dir === module.dir ? '' : dir.slice(module.dir.length + 1))) {
+			excluded ??= file; // in a package this build does not compile
+			continue;
+		}
 		const built = file.constraint ? evaluateConstraint(file.constraint, value) : true;
 		if (built === true) return { state: 'imported', file, importSpan: imp.span };
 		if (built === false) excluded ??= file;
