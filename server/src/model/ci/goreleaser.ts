@@ -31,7 +31,9 @@ export function goreleaserConfigPath(call: Pick<GoreleaserCall, 'cwd' | 'config'
  * Runs a GoReleaser config in a job: every build × target becomes a `GoBuild` on the job's host, its env
  * the job's env, then the config's top-level `env`, the build's `env`, matching `overrides`, and GOOS/GOARCH
  * of the target. With no CGO_ENABLED anywhere, cgo stays on for the runner's own target (SCENARIOS 5).
- * `dockers:` become image builds whose context holds the binaries.
+ * `dockers:` become image builds whose context is "a new temporary build context with the artifacts you can
+ * use in its root" (goreleaser.com/errors/docker-build): `COPY app /app` receives the build's binary.
+ * `dockers_v2` (alpha since v2.12) is read with its binaries under `<os>/<arch>/`, as an assumption.
  */
 export function runGoreleaser(call: GoreleaserCall, job: JobBuilder, options: { stepSpan: Span; label: string }): void {
 	const fs = job.context.fs;

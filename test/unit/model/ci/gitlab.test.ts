@@ -60,6 +60,12 @@ package:
 		const project = await projectOf(files, CI);
 		assert.deepEqual(project.deliveries.map((d) => `${d.source} ${d.path} ${d.certain}`), ['build-context /app true']);
 	});
+	it('needs: [] fetches no artifacts; needs: [build] fetches that job\'s even from the same stage', async () => {
+		const none = repo(pipeline.replace('  image: docker:27\n', '  image: docker:27\n  needs: []\n'), { Dockerfile: 'FROM alpine:3.20\nCOPY dist/app /app\n' });
+		assert.deepEqual((await projectOf(none, CI)).deliveries, []);
+		const same = repo(pipeline.replace('  stage: package\n', '  stage: build\n  needs: [build]\n'), { Dockerfile: 'FROM alpine:3.20\nCOPY dist/app /app\n' });
+		assert.equal((await projectOf(same, CI)).deliveries.length, 1);
+	});
 	it('parallel: matrix expands into one job per combination, its variables set', async () => {
 		const files = repo(`build:
   image: golang:1.23
