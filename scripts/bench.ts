@@ -41,18 +41,18 @@ function percentile(values: readonly number[], p: number): number {
 const goal = (ok: boolean, text: string) => `goal ${text}: ${ok ? 'met' : 'NOT met'}`;
 
 /** One whole-process CLI run: wall time and, where /usr/bin/time exists, the CPU time of all its threads. */
-function runCli(dir: string, nodeFlags: readonly string[]): { wallMs: number; cpuS: number | undefined; findings: number } {
+function runCli(dir: string, cliFlags: readonly string[]): { wallMs: number; cpuS: number | undefined; findings: number; stdout: string } {
 	const timer = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'shipcheck-cpu %U %S'] : [];
-	const command = [...timer, process.execPath, ...nodeFlags, join(root, 'server/out/cli.js'), 'check', dir, '--format', 'json'];
+	const command = [...timer, process.execPath, join(root, 'server/out/cli.js'), 'check', dir, '--format', 'json', ...cliFlags];
 	const started = performance.now();
 	const cli = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 	const wallMs = performance.now() - started;
 	if (cli.status !== 0 && cli.status !== 1) throw new Error(`cli.js exited ${cli.status}: ${cli.stderr.slice(0, 2000)}`);
 	const cpu = /shipcheck-cpu ([\d.]+) ([\d.]+)/.exec(cli.stderr);
-	return { wallMs, cpuS: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined, findings: (JSON.parse(cli.stdout) as { findings: unknown[] }).findings.length };
+	return { wallMs, cpuS: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined, findings: (JSON.parse(cli.stdout) as { findings: unknown[] }).findings.length, stdout: cli.stdout };
 }
 
-/** `shipcheck check <corpus> --format json`, whole process, 3 runs (and 3 with V8's baseline wasm compiler only). */
+/** `shipcheck check <corpus> --format json`, whole process, 3 runs each: as shipped (one thread per core) and with --jobs 1. */
 function benchCli(): BenchLine[] {
 	const dir = mkdtempSync(join(tmpdir(), 'shipcheck-bench-corpus-'));
 	try {
@@ -60,18 +60,21 @@ function benchCli(): BenchLine[] {
 		const files = stats.dockerfiles + stats.goMods;
 		const corpus = `${stats.dockerfiles} Dockerfiles + ${stats.goMods} go.mod checked, ${stats.goSources} Go sources read, ${(stats.bytes / 1024).toFixed(0)} KB in ${stats.projects} projects`;
 		const lines: BenchLine[] = [];
-		for (const flags of [[], ['--liftoff-only']]) {
+		const outputs: string[] = [];
+		for (const flags of [[], ['--jobs', '1']]) {
 			const runs = [0, 1, 2].map(() => runCli(dir, flags));
+			outputs.push(runs[0].stdout);
 			const median = percentile(runs.map((r) => r.wallMs), 50);
 			const rate = files / (median / 1000);
 			const cpu = runs.every((r) => r.cpuS !== undefined) ? `, CPU user+sys ${runs.map((r) => r.cpuS!.toFixed(2)).join(', ')} s` : '';
-			const how = flags.length === 0 ? 'node server/out/cli.js' : `node ${flags.join(' ')} server/out/cli.js`;
-			const name = flags.length === 0 ? 'cli' : `cli (${flags.join(' ')}: no optimising wasm compile at start-up)`;
+			const how = `node server/out/cli.js check <corpus> --format json${flags.length > 0 ? ` ${flags.join(' ')}` : ''}`;
+			const name = flags.length === 0 ? `cli (${cpus().length} CPUs: one thread per core)` : `cli (${flags.join(' ')}: one thread)`;
 			lines.push(
 				{ name: `${name}: files/s (median of 3, whole process)`, value: Math.round(rate), unit: 'files/s', detail: `${corpus}; ${runs[0].findings} findings${flags.length === 0 ? `; ${goal(rate >= 1000, '≥ 1,000 files/s')}` : ''}` },
-				{ name: `${name}: wall time (median of 3)`, value: median, unit: 'ms', detail: `runs ${runs.map((r) => r.wallMs.toFixed(0)).join(', ')} ms${cpu}; ${how} check <corpus> --format json` },
+				{ name: `${name}: wall time (median of 3)`, value: median, unit: 'ms', detail: `runs ${runs.map((r) => r.wallMs.toFixed(0)).join(', ')} ms${cpu}; ${how}` },
 			);
 		}
+		if (outputs[0] !== outputs[1]) throw new Error('the threaded and the single-thread CLI runs printed different findings');
 		return lines;
 	} finally {
 		rmSync(dir, { recursive: true, force: true });

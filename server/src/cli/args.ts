@@ -5,6 +5,8 @@ export interface CheckArgs {
 	readonly format: 'text' | 'json' | 'sarif';
 	readonly config: string | undefined;
 	readonly failOn: 'error' | 'warning' | 'info';
+	/** Threads to analyse with; undefined: one per core when there are enough independent projects. */
+	readonly jobs: number | undefined;
 }
 
 /** `shipcheck inspect FILE`: describe one executable and where it runs. */
@@ -18,11 +20,12 @@ export type CliArgs = CheckArgs | InspectArgs | { readonly command: 'help' } | {
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: shipcheck check [PATH...] [--format text|json|sarif] [--config FILE] [--fail-on error|warning|info]
+export const USAGE = `usage: shipcheck check [PATH...] [--format text|json|sarif] [--config FILE] [--fail-on error|warning|info] [--jobs N]
        shipcheck inspect FILE [--format text|json]
 
 check    analyse Dockerfiles and go.mod files under each PATH (default .) and report whether the Go binaries
          they build will run where they are shipped. Exit 0: nothing at or above --fail-on; 1: findings; 2: error.
+         --jobs: threads for a folder of independent projects (default: one per core from 200 files; 1: none).
 inspect  read an ELF, Mach-O or PE executable (never run it): sections, segments, dynamic, version needs, Go build
          info, and on which runtime images it starts. Exit 0: described (also when not a Go binary); 2: error.`;
 
@@ -50,10 +53,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 function checkArgs(positional: string[], options: Map<string, string>): CheckArgs {
-	allowOnly(options, ['format', 'config', 'fail-on']);
+	allowOnly(options, ['format', 'config', 'fail-on', 'jobs']);
 	const format = oneOf(options.get('format') ?? 'text', ['text', 'json', 'sarif'], 'format');
 	const failOn = oneOf(options.get('fail-on') ?? 'error', ['error', 'warning', 'info'], 'fail-on');
-	return { command: 'check', paths: positional.length > 0 ? positional : ['.'], format, config: options.get('config'), failOn };
+	const jobs = options.has('jobs') ? positiveInteger(options.get('jobs') ?? '', 'jobs') : undefined;
+	return { command: 'check', paths: positional.length > 0 ? positional : ['.'], format, config: options.get('config'), failOn, jobs };
 }
 
 function inspectArgs(positional: string[], options: Map<string, string>): InspectArgs {
@@ -61,6 +65,11 @@ function inspectArgs(positional: string[], options: Map<string, string>): Inspec
 	const format = oneOf(options.get('format') ?? 'text', ['text', 'json'], 'format');
 	if (positional.length !== 1) throw new UsageError(`inspect needs exactly one FILE, got ${positional.length}`);
 	return { command: 'inspect', file: positional[0] ?? '', format };
+}
+
+function positiveInteger(value: string, name: string): number {
+	if (!/^[1-9]\d{0,3}$/.test(value)) throw new UsageError(`--${name} must be a whole number from 1 to 9999`);
+	return Number(value);
 }
 
 function allowOnly(options: Map<string, string>, allowed: string[]): void {

@@ -16,8 +16,13 @@ export function joinPath(...parts: string[]): string {
 	return normalizePath(parts.filter((p) => p.length > 0).join('/'));
 }
 
+/** `//`, a `.` or `..` segment, or a trailing `/` after something. */
+const NEEDS_NORMALIZING = /\/\/|(^|\/)\.{1,2}(\/|$)|.\/$/;
+
 /** Resolves `.`/`..` and duplicate slashes; keeps a leading `/`. */
 export function normalizePath(path: string): string {
+	// Most paths are already normal; the analysis normalises the same ones many times.
+	if (path !== '' && !NEEDS_NORMALIZING.test(path)) return path;
 	const absolute = path.startsWith('/');
 	const out: string[] = [];
 	for (const part of path.split('/')) {

@@ -50,6 +50,20 @@ export type ImageLookup = (ref: string | ImageRef, options?: LookupOptions) => I
  * A digest alone is not known; a tag plus digest keeps the tag's facts.
  */
 export const lookupImage: ImageLookup = (ref, options = {}) => {
+	if (typeof ref !== 'string') return resolveImage(ref, options);
+	// Facts of a reference never change while the process runs; a project names the same few images again and again.
+	const key = options.platform === undefined ? ref : `${ref}\n${options.platform}`;
+	if (lookups.has(key)) return lookups.get(key);
+	if (lookups.size >= MAX_REMEMBERED_LOOKUPS) lookups.clear();
+	const facts = resolveImage(ref, options);
+	lookups.set(key, facts);
+	return facts;
+};
+
+const MAX_REMEMBERED_LOOKUPS = 2048;
+const lookups = new Map<string, ImageFacts | undefined>();
+
+function resolveImage(ref: string | ImageRef, options: LookupOptions): ImageFacts | undefined {
 	const r = typeof ref === 'string' ? parseImageRef(ref) : ref;
 	if (!r || r.tag === undefined) {
 		return undefined;
@@ -62,7 +76,7 @@ export const lookupImage: ImageLookup = (ref, options = {}) => {
 	const notes = r.digest ? [...(body.notes ?? []), 'pinned by digest: facts are those of the tag and may not match the digest'] : body.notes;
 	const floating = body.floating ? { ...body.floating, asOf: body.floating.asOf ?? KNOWLEDGE_AS_OF } : undefined;
 	return { reference: formatImageRef(r), ...body, ...(floating ? { floating } : {}), ...(notes ? { notes } : {}) };
-};
+}
 
 /** What `.shipcheck.yaml` `images:` may say about an image. */
 export interface UserImageFacts {
@@ -128,7 +142,14 @@ export interface GlibcTarget {
 	readonly sources: readonly Source[];
 }
 
-function glibcTargets(): GlibcTarget[] {
+let knownGlibcTargets: readonly GlibcTarget[] | undefined;
+
+function glibcTargets(): readonly GlibcTarget[] {
+	knownGlibcTargets ??= listGlibcTargets();
+	return knownGlibcTargets;
+}
+
+function listGlibcTargets(): GlibcTarget[] {
 	const t: GlibcTarget[] = [];
 	for (const r of DEBIAN_RELEASES) {
 		t.push({
