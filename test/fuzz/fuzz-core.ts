@@ -13,6 +13,7 @@ import { findConfigFile, loadConfigFile, parseConfigText } from '../../server/sr
 import { entryFilesFor } from '../../server/src/rules/discover';
 import { mutate, MUTATIONS, type Mutation } from './mutations';
 import { DOCKERFILES, GO_MODS, GO_SOURCES, GORELEASER_CONFIGS, SHIPCHECK_CONFIGS, WORKFLOWS } from './seeds';
+import { seededRandom } from '../helpers/seeded-random';
 
 export type Target = 'dockerfile' | 'gomod' | 'gosource' | 'workflow' | 'gitlab' | 'goreleaser' | 'shipcheck';
 
@@ -59,18 +60,6 @@ const TARGET_WEIGHTS: [Target, number][] = [
 	['goreleaser', 7],
 	['shipcheck', 8],
 ];
-
-/** mulberry32: small, fast, seedable. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function weighted<T>(random: () => number, items: readonly (readonly [T, number])[]): T {
 	const total = items.reduce((sum, [, w]) => sum + w, 0);

@@ -4,24 +4,14 @@
 // change events (applied in order, ranges relative to the text after the previous change) and the text after.
 import type { Range } from 'vscode-languageserver-protocol';
 import { splice } from './expected';
+import { seededRandom } from '../helpers/seeded-random';
+export { seededRandom };
 
 export interface EditStep {
 	readonly changes: { range: Range; text: string }[];
 	readonly text: string;
 	/** Whether `CGO_ENABLED=0 ` now stands before `go build`. */
 	readonly cgoOff: boolean;
-}
-
-/** mulberry32: small, fast, seedable. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const CGO_OFF = 'CGO_ENABLED=0 ';

@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
+import { posix } from 'node:path';
 import { describe, it } from 'node:test';
 import { joinPath, normalizePath } from '../../../server/src/model/paths';
 
-/** The normalisation written out segment by segment, without the shortcut for paths that are already normal. */
+/** An independent oracle: Node's POSIX normalisation, without the trailing slash it keeps and the model drops. */
 function reference(path: string): string {
-	const absolute = path.startsWith('/');
-	const out: string[] = [];
-	for (const part of path.split('/')) {
-		if (part === '' || part === '.') continue;
-		if (part === '..') {
-			if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-			else if (!absolute) out.push('..');
-		} else out.push(part);
-	}
-	return absolute ? `/${out.join('/')}` : out.join('/') || '.';
+	return posix.normalize(path).replace(/(.)\/$/, '$1');
 }
 
 describe('normalizePath', () => {
@@ -26,7 +18,7 @@ describe('normalizePath', () => {
 		assert.equal(joinPath('/repo', './cmd/../cmd/api', 'Dockerfile'), '/repo/cmd/api/Dockerfile');
 	});
 
-	it('agrees with the segment-by-segment normalisation on 20,000 generated paths', () => {
+	it('agrees with the POSIX normalisation on 20,000 generated paths', () => {
 		const pieces = ['', '.', '..', 'a', 'bin', '.git', '..x', 'x..', '...'];
 		let seed = 7;
 		const next = () => {

@@ -4,18 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseGoMod, type GoModFile, type GoModKind } from '../../../server/src/parse/gomod';
-
-/** mulberry32: small, fast, seedable. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom as rng } from '../../helpers/seeded-random';
 
 const SEEDS: { kind: GoModKind; text: string }[] = [
 	{

@@ -7,23 +7,12 @@ import { initNodeParsers } from '../../../server/src/node/wasm';
 import { allEnvironments, parseShell, type ParseShellOptions, type ShellScript, type ShellWord } from '../../../server/src/parse/shell';
 import type { Span } from '../../../server/src/parse/span';
 import type { Parsers } from '../../../server/src/parse/tree-sitter';
+import { seededRandom as prng } from '../../helpers/seeded-random';
 
 let parsers: Parsers;
 before(async () => {
 	parsers = await initNodeParsers();
 });
-
-/** mulberry32: small, seeded, good enough to pick mutations reproducibly. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const SEEDS = [
 	'apk add --no-cache git gcc musl-dev \\\n    && cd /src \\\n    && CGO_ENABLED=0 GOOS=linux go build -ldflags="-s -w -X main.version=${VERSION}" -o /out/app ./cmd/app',
