@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import type { FileSystemView } from '../model/file-system';
+import type { BinaryWindow, FileSystemView } from '../model/file-system';
 
 /** Text files larger than this are not read for analysis (a Go source or Dockerfile is far smaller). */
 const MAX_TEXT_FILE = 4 * 1024 * 1024;
@@ -44,8 +44,11 @@ export class NodeFileSystem implements FileSystemView {
 		return names;
 	}
 
-	/** One bounded read of a binary file: open, fstat, pread `length` bytes at `offset`, close. Not cached. */
-	readBinary(path: string, offset: number, length: number): { bytes: Uint8Array; size: number } | undefined {
+	/**
+	 * One bounded read of a binary file: open, fstat, pread `length` bytes at `offset`, close. Not cached here:
+	 * the version (size, mtime, ctime, inode from the same fstat) lets callers cache what they derive.
+	 */
+	readBinary(path: string, offset: number, length: number): BinaryWindow | undefined {
 		let fd: number | undefined;
 		try {
 			fd = openSync(path, 'r');
@@ -60,7 +63,8 @@ export class NodeFileSystem implements FileSystemView {
 				if (n === 0) break;
 				done += n;
 			}
-			return { bytes: done === want ? bytes : bytes.subarray(0, done), size };
+			const version = `${size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+			return { bytes: done === want ? bytes : bytes.subarray(0, done), size, version };
 		} catch {
 			return undefined;
 		} finally {

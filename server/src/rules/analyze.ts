@@ -39,6 +39,7 @@ export function analyze(request: AnalysisRequest): AnalysisResult {
 		config: request.config,
 		suppressionsFor: suppressionsOf(project, request.fs),
 		isCancelled: request.isCancelled,
+		fs: request.fs,
 	});
 	return { project, findings: withCiContext(project, findings), failures };
 }

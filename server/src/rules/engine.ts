@@ -1,3 +1,4 @@
+import type { FileSystemView } from '../model/file-system';
 import type { ProjectModel } from '../model/project';
 import type { ShipcheckConfig } from './config';
 import { isSuppressed, type Suppressions } from './pragmas';
@@ -21,6 +22,8 @@ export interface EngineOptions {
 	readonly suppressionsFor: (file: string) => Suppressions | undefined;
 	/** Checked between rules so a superseded request stops early. */
 	readonly isCancelled?: () => boolean;
+	/** The workspace view, handed to rules that read files the model does not hold (RuleContext.fs). */
+	readonly fs?: FileSystemView;
 }
 
 export function runRules(project: ProjectModel, rules: readonly Rule[], options: EngineOptions): EngineResult {
@@ -32,7 +35,7 @@ export function runRules(project: ProjectModel, rules: readonly Rule[], options:
 		if (configured === 'off') continue;
 		const collected: FindingInput[] = [];
 		try {
-			rule.check({ project, report: (finding) => collected.push(finding) });
+			rule.check({ project, fs: options.fs, report: (finding) => collected.push(finding) });
 		} catch (error) {
 			failures.push({ ruleId: rule.id, error });
 			continue;

@@ -1,6 +1,7 @@
 import { describeGlibcFloorFailures, summariseTargets } from '../knowledge';
 import type { Delivery, GoBuild, StageModel } from '../model/project';
 import { ciGlibcFloorFindings } from './ci-glibc-floor';
+import { contextGlibcFindings } from './context-binary-findings';
 import { glibcGap, type GlibcGap } from './delivery-fit';
 import { describeBuilder, describeHostImage, describeImage, imageName } from './describe';
 import { cgoRequirementRelated, pinBuilderReleaseFix } from './glibc-fixes';
@@ -23,6 +24,8 @@ export const glibcTooOld: Rule = {
 			if (gap) context.report(finding(delivery, gap));
 		}
 		for (const ci of ciGlibcFloorFindings(context.project)) context.report(ci);
+		// A binary in the workspace copied from the build context: its real GLIBC_x.y needs, read from the file.
+		for (const finding of contextGlibcFindings(context)) context.report(finding);
 	},
 };
 

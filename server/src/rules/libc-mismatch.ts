@@ -3,6 +3,7 @@ import type { Delivery, DockerfileModel, GoBuild, StageModel } from '../model/pr
 import { describeBuilder, describeImage, imageName } from './describe';
 import { setCgoOffFix, switchRuntimeImageFixes } from './fixes';
 import { clockGettime64Fix } from './godebug-fix';
+import { contextLibcFindings } from './context-binary-findings';
 import { libcShims, shimLabels } from './libc-shims';
 import type { Rule, RuleContext } from './rule';
 import type { FindingInput, Severity } from './types';
@@ -22,6 +23,8 @@ export const libcMismatch: Rule = {
 			const finding = checkDelivery(delivery, dockerfile);
 			if (finding) context.report(finding);
 		}
+		// A binary in the workspace copied from the build context: its own loader, read from the file.
+		for (const finding of contextLibcFindings(context)) context.report(finding);
 	},
 };
 

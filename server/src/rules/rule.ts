@@ -1,9 +1,15 @@
+import type { FileSystemView } from '../model/file-system';
 import type { ProjectModel } from '../model/project';
 import type { FindingInput, Severity } from './types';
 
 /** What a rule sees: the model of everything analysed together, and a way to report. */
 export interface RuleContext {
 	readonly project: ProjectModel;
+	/**
+	 * The read-only workspace the model was built from, for facts the model does not hold: the bytes of a
+	 * workspace binary copied into an image (context-binary.ts). Undefined when a host runs rules on a model alone.
+	 */
+	readonly fs?: FileSystemView;
 	report(finding: FindingInput): void;
 }
 

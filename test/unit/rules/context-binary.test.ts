@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { memoryFileSystem, overlayFileSystem, type FileSystemView } from '../../../server/src/model/file-system';
 import { NodeFileSystem } from '../../../server/src/node/fs-view';
-import { contextBinaries, contextBinaryMessage } from '../../../server/src/rules/context-binary';
+import { contextBinaries } from '../../../server/src/rules/context-binary';
 import { fixtureBytes } from '../../binary/fixtures';
 import { analyzeWorkspace } from '../../helpers/engine';
 
@@ -51,7 +51,9 @@ describe('context binaries: the verdict from the file copied into the image', ()
 		assert.equal(b.path, '/w/dist/app');
 		assert.equal(b.verdict.ok, false);
 		assert.equal(b.info.glibcMin, '2.34');
-		assert.equal(contextBinaryMessage(b), '"dist/app" needs GLIBC_2.34 (pthread_attr_getstack, pthread_attr_getstacksize, pthread_create, pthread_key_create, pthread_setspecific) but "debian:bullseye" has glibc 2.31: "version `GLIBC_2.34\' not found" (read from the binary in the workspace)');
+		assert.equal(b.landing, '/app');
+		assert.deepEqual(b.info.glibcMinSymbols, ['pthread_attr_getstack', 'pthread_attr_getstacksize', 'pthread_create', 'pthread_key_create', 'pthread_setspecific']);
+		assert.equal(b.verdict.why, 'needs GLIBC_2.34 (pthread_attr_getstack, pthread_attr_getstacksize, pthread_create, pthread_key_create, pthread_setspecific) but the image has glibc 2.31: "version `GLIBC_2.34\' not found"');
 		assert.ok(served < CGO.length / 2, `bounded reads: ${served} of ${CGO.length} bytes`);
 	});
 
@@ -87,14 +89,19 @@ describe('NodeFileSystem.readBinary and the overlay', () => {
 			const file = path.join(dir, 'app');
 			fs.writeFileSync(file, Buffer.from('0123456789'));
 			const view = new NodeFileSystem();
-			assert.deepEqual(view.readBinary(file, 2, 3), { bytes: new Uint8Array(Buffer.from('234')), size: 10 });
-			assert.equal(view.readBinary(file, 8, 100)?.bytes.length, 2);
-			assert.equal(view.readBinary(file, 10, 4)?.bytes.length, 0);
+			const window = view.readBinary(file, 2, 3);
+			assert.deepEqual(window && { bytes: window.bytes, size: window.size }, { bytes: new Uint8Array(Buffer.from('234')), size: 10 });
+			assert.match(window?.version ?? '', /^10:/, 'the version starts with the size, then mtime, ctime and inode');
+			assert.equal(view.readBinary(file, 0, 1)?.version, window?.version, 'unchanged file, same version');
+			fs.writeFileSync(file, Buffer.from('01234567890'));
+			assert.notEqual(view.readBinary(file, 0, 1)?.version, window?.version, 'rewritten file, new version');
+			assert.equal(view.readBinary(file, 8, 100)?.bytes.length, 3);
+			assert.equal(view.readBinary(file, 11, 4)?.bytes.length, 0);
 			assert.equal(view.readBinary(file, -1, 4)?.bytes.length, 0);
 			assert.equal(view.readBinary(dir, 0, 4), undefined);
 			assert.equal(view.readBinary(path.join(dir, 'missing'), 0, 4), undefined);
 			const overlay = overlayFileSystem(new Map([[path.join(dir, 'Dockerfile'), 'FROM scratch\n']]), view);
-			assert.equal(overlay.readBinary?.(file, 0, 1)?.size, 10, 'the editor overlay keeps the hook');
+			assert.equal(overlay.readBinary?.(file, 0, 1)?.size, 11, 'the editor overlay keeps the hook');
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
