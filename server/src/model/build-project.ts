@@ -26,9 +26,12 @@ export function buildProject(inputs: ProjectInputs): ProjectModel {
 		return modules.get(goModPath);
 	};
 	const dockerfiles: DockerfileModel[] = [];
+	const modelled = new Set<string>();
 	const addDockerfile = (file: string) => {
+		if (modelled.has(file)) return;
 		const text = inputs.fs.readFile(file);
-		if (text === undefined || dockerfiles.some((d) => d.path === file)) return;
+		if (text === undefined) return;
+		modelled.add(file);
 		const contextDir = dirname(file);
 		const module = moduleAt(findGoMod(inputs.fs, contextDir));
 		const scope = { fs: inputs.fs, parsers: inputs.parsers, path: file, text, contextDir };

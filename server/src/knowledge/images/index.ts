@@ -109,6 +109,8 @@ export function withUserImages(map: Readonly<Record<string, UserImageFacts>>, op
 		}
 	}
 	const source: Source = { ref: opts.sourceRef ?? '.shipcheck.yaml images:', asOf: opts.asOf ?? KNOWLEDGE_AS_OF, note: 'user-provided' };
+	// No user facts (the usual case): the built-in lookup as it is, with its memory of earlier lookups.
+	if (exact.size === 0 && byRepo.size === 0) return fallback;
 	return (ref, options) => {
 		const r = typeof ref === 'string' ? parseImageRef(ref) : ref;
 		if (!r) {
@@ -116,7 +118,7 @@ export function withUserImages(map: Readonly<Record<string, UserImageFacts>>, op
 		}
 		const user = (r.tag !== undefined ? exact.get(`${r.canonicalName}:${r.tag}`) : undefined) ?? byRepo.get(r.canonicalName);
 		if (!user) {
-			return fallback(r, options);
+			return fallback(ref, options);
 		}
 		const builtIn = fallback(r, options);
 		return {
