@@ -87,8 +87,9 @@ const SHELL_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
  * shifts its flags off the array it gets; the `Argument` objects themselves are never mutated.
  */
 function memoizeRawArguments(): void {
-	type Tokenized = Instruction & { getRawArguments: (this: Instruction) => unknown[]; [TOKENS]?: unknown[] };
-	const prototype = Instruction.prototype as Tokenized;
+	// getRawArguments is private in dockerfile-ast's typings, hence the structural view of the prototype.
+	type Tokenized = { getRawArguments: (this: Tokenized) => unknown[]; [TOKENS]?: unknown[] };
+	const prototype = Instruction.prototype as unknown as Tokenized;
 	const tokenize = prototype.getRawArguments;
 	prototype.getRawArguments = function memoizedRawArguments(this: Tokenized) {
 		const tokens = (this[TOKENS] ??= tokenize.call(this));
