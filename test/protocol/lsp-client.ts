@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import {
 	CancellationTokenSource,
 	CodeActionRequest,
+	CodeActionResolveRequest,
 	ConfigurationRequest,
 	createProtocolConnection,
 	DiagnosticRefreshRequest,
@@ -72,6 +73,7 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
 			codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source'] } },
 			isPreferredSupport: true,
 			dataSupport: true,
+			resolveSupport: { properties: ['edit'] },
 		},
 		publishDiagnostics: { relatedInformation: true },
 	},
@@ -89,6 +91,7 @@ export class LspSession {
 	readonly logs: string[] = [];
 	readonly configurationRequests: (string | undefined)[] = [];
 	refreshRequests = 0;
+	private readonly refreshWaiters: (() => void)[] = [];
 	stderr = '';
 	readonly exited: Promise<number | null>;
 	private readonly versions = new Map<string, number>();
@@ -115,6 +118,7 @@ export class LspSession {
 		);
 		connection.onRequest(DiagnosticRefreshRequest.type, () => {
 			session.refreshRequests++;
+			for (const wake of session.refreshWaiters.splice(0)) wake();
 			return null;
 		});
 		connection.onRequest(RegistrationRequest.type, () => null);
@@ -141,6 +145,12 @@ export class LspSession {
 			timer = setTimeout(() => reject(new Error(`${label}: no answer within ${ms} ms\nserver stderr:\n${this.stderr.slice(-2000)}`)), ms);
 		});
 		return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+	}
+
+	/** Resolves when the server has sent more than `seen` `workspace/diagnostic/refresh` requests. */
+	refreshAfter(seen: number, ms = 10_000): Promise<void> {
+		if (this.refreshRequests > seen) return Promise.resolve();
+		return this.within(new Promise<void>((resolveWait) => this.refreshWaiters.push(resolveWait)), `workspace/diagnostic/refresh after ${seen}`, ms);
 	}
 
 	async open(uri: string, text: string, languageId = 'dockerfile'): Promise<void> {
@@ -179,12 +189,18 @@ export class LspSession {
 		return this.within(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), 'textDocument/hover');
 	}
 
-	async codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+	/** `only` limits the kinds, as VS Code's quick-fix menu (`quickfix`) or Source Action menu (`source`) do. */
+	async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
 		const result = await this.within(
-			this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, triggerKind: 1 } }),
+			this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, triggerKind: 1, ...(only ? { only } : {}) } }),
 			'textDocument/codeAction',
 		);
 		return (result ?? []).filter((a: CodeAction | Command): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+	}
+
+	/** `codeAction/resolve`, as VS Code sends it before applying an action that came without its edit. */
+	resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+		return this.within(this.connection.sendRequest(CodeActionResolveRequest.type, action), 'codeAction/resolve');
 	}
 
 	/** Resident set size of the server process in bytes (Linux: `/proc/<pid>/status` VmRSS). */

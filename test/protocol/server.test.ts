@@ -55,7 +55,7 @@ describe('language server over stdio (bundled server/out/server.js)', () => {
 		assert.equal(caps.textDocumentSync, 2, 'incremental sync');
 		assert.deepEqual(caps.diagnosticProvider, { identifier: 'go-shipcheck', interFileDependencies: true, workspaceDiagnostics: false });
 		assert.equal(caps.hoverProvider, true);
-		assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: false });
+		assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.go-shipcheck'], resolveProvider: true });
 	});
 
 	after(() => {

@@ -3,31 +3,53 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findPragmaInsertion } from '../rules/pragma-edits';
 import type { Fix } from '../rules/types';
 import { DIAGNOSTIC_SOURCE, documentMapper, rangeOf, spanOf, textMapper, type DiagnosticData, type PositionMapper } from './convert';
+import { FIX_ALL_KIND, fixAllQuickFixes, fixAllSourceAction, resolveFixAll } from './fix-all';
 import { pathOf, type WorkspaceState } from './workspace-state';
 
 /**
  * Code actions only map the fixes a rule attached to its finding (STYLE §7.5), then add the generic
- * "ignore this rule here / in this file" and "show documentation" actions (vscode-eslint).
+ * "ignore this rule here / in this file" and "show documentation" actions (vscode-eslint), and Fix all
+ * (fix-all.ts) as a quick fix per rule and as the `source.fixAll.go-shipcheck` source action.
  */
 export function registerCodeActions(connection: Connection, state: WorkspaceState): void {
-	connection.onCodeAction((params) => {
+	connection.onCodeAction(async (params, token) => {
 		const document = state.documents.get(params.textDocument.uri);
 		if (!document) return [];
-		const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+		const only = params.context.only;
 		const actions: CodeAction[] = [];
-		for (const diagnostic of ours) {
-			const data = diagnostic.data as DiagnosticData | undefined;
+		if (wants(only, CodeActionKind.QuickFix, true)) {
+			const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
 			// A fix computed for an older text would edit the wrong place: drop it, the client will re-pull.
-			if (data && data.documentVersion === document.version) {
-				for (const fix of data.fixes) {
-					const action = toCodeAction(fix, diagnostic, state);
-					if (action) actions.push(action);
+			const current = ours.filter((d) => (d.data as DiagnosticData | undefined)?.documentVersion === document.version);
+			const fixAll = await fixAllQuickFixes(state, document, current);
+			if (token.isCancellationRequested) return null;
+			for (const diagnostic of ours) {
+				if (current.includes(diagnostic)) {
+					for (const fix of (diagnostic.data as DiagnosticData).fixes) {
+						const action = toCodeAction(fix, diagnostic, state);
+						if (action) actions.push(action);
+					}
+					// After the rule's own fixes, before the ignore entries (vscode-eslint's order); once per rule.
+					const index = fixAll.findIndex((a) => a.diagnostics?.includes(diagnostic));
+					if (index >= 0) actions.push(...fixAll.splice(index, 1));
 				}
+				actions.push(...ruleActions(diagnostic, document));
 			}
-			actions.push(...ruleActions(diagnostic, document));
 		}
-		return actions;
+		// Source actions only when asked for by kind (the Source Action menu, editor.codeActionsOnSave).
+		if (wants(only, FIX_ALL_KIND, false)) {
+			const action = await fixAllSourceAction(state, document);
+			if (action) actions.push(action);
+		}
+		return token.isCancellationRequested ? null : actions;
 	});
+	connection.onCodeActionResolve((action) => resolveFixAll(state, action));
+}
+
+/** Whether a request limited to the kinds `only` (a kind covers its sub-kinds) asks for `kind`. */
+function wants(only: readonly string[] | undefined, kind: string, whenUnlimited: boolean): boolean {
+	if (!only || only.length === 0) return whenUnlimited;
+	return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
 function toCodeAction(fix: Fix, diagnostic: Diagnostic, state: WorkspaceState): CodeAction | undefined {

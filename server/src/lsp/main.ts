@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadWasmFromDir } from '../node/wasm';
 import { initParsers } from '../parse/tree-sitter';
@@ -7,6 +7,7 @@ import { registerBinaryRequests } from './binary';
 import { registerCodeActions } from './code-actions';
 import { registerDiagnostics } from './diagnostics';
 import { registerEditorFeatures } from './editor-features';
+import { FIX_ALL_KIND } from './fix-all';
 import { registerHover } from './hover';
 import { WorkspaceState } from './workspace-state';
 
@@ -30,7 +31,7 @@ export function startServer(): void {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
 				diagnosticProvider: { identifier: 'go-shipcheck', interFileDependencies: true, workspaceDiagnostics: false },
 				hoverProvider: true,
-				codeActionProvider: state.supportsCodeActionLiterals ? { codeActionKinds: ['quickfix'], resolveProvider: false } : false,
+				codeActionProvider: state.supportsCodeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: state.supportsCodeActionResolve } : false,
 				inlayHintProvider: true,
 				definitionProvider: true,
 				referencesProvider: true,

@@ -20,6 +20,8 @@ import { findConfigFile, loadConfigFile } from '../rules/config-file';
 export class WorkspaceState {
 	readonly fs = new NodeFileSystem();
 	supportsCodeActionLiterals = false;
+	/** The client resolves code actions lazily (`codeAction/resolve` may fill in `edit`). */
+	supportsCodeActionResolve = false;
 	private supportsConfiguration = false;
 	private supportsRefresh = false;
 	private generation = 0;
@@ -53,6 +55,7 @@ export class WorkspaceState {
 	initialize(params: InitializeParams): void {
 		const caps = params.capabilities;
 		this.supportsCodeActionLiterals = Boolean(caps.textDocument?.codeAction?.codeActionLiteralSupport);
+		this.supportsCodeActionResolve = Boolean(caps.textDocument?.codeAction?.dataSupport && caps.textDocument.codeAction.resolveSupport?.properties.includes('edit'));
 		this.supportsConfiguration = Boolean(caps.workspace?.configuration);
 		this.supportsRefresh = Boolean(caps.workspace?.diagnostics?.refreshSupport);
 	}
@@ -61,13 +64,14 @@ export class WorkspaceState {
 		this.connection.console.info('ready');
 	}
 
-	/** The view of the workspace the core analyses: open documents win over files on disk. */
-	fileSystem(): FileSystemView {
+	/** The view of the workspace the core analyses: open documents win over files on disk, `overrides` over both. */
+	fileSystem(overrides?: ReadonlyMap<string, string>): FileSystemView {
 		const overlay = new Map<string, string>();
 		for (const document of this.documents.all()) {
 			const path = pathOf(document.uri);
 			if (path) overlay.set(path, document.getText());
 		}
+		for (const [path, text] of overrides ?? []) overlay.set(path, text);
 		return overlayFileSystem(overlay, this.fs);
 	}
 
@@ -79,14 +83,30 @@ export class WorkspaceState {
 		const key = `${document.version}:${this.generation}`;
 		const cached = this.analyses.get(document.uri);
 		if (cached?.key === key) return cached.result;
-		const parsers = await this.parsersReady;
-		const fs = this.fileSystem();
-		const config = this.configFor(path, settings, fs, parsers);
 		const started = performance.now();
-		const result = analyze({ fs, parsers, config, entryFiles: entryFilesFor(fs, path) });
-		for (const failure of result.failures) this.connection.console.error(`rule ${failure.ruleId} failed on ${path}: ${errorText(failure.error)}`);
+		const result = this.analyse(path, settings, await this.parsersReady, this.fileSystem());
 		this.connection.console.log(`analysed ${path} (v${document.version}) in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} findings`);
 		this.analyses.set(document.uri, { key, result });
+		return result;
+	}
+
+	/**
+	 * A synchronous analyser of `document` as if it held another text (Fix all's later passes), with the
+	 * settings and parsers of now; undefined when the document is not analysed at all. Never cached.
+	 */
+	async hypotheticalAnalyser(document: TextDocument): Promise<((text: string) => AnalysisResult) | undefined> {
+		const path = pathOf(document.uri);
+		if (!path) return undefined;
+		const settings = await this.settingsFor(document.uri);
+		if (!settings.enable) return undefined;
+		const parsers = await this.parsersReady;
+		return (text) => this.analyse(path, settings, parsers, this.fileSystem(new Map([[path, text]])));
+	}
+
+	private analyse(path: string, settings: ShipcheckSettings, parsers: Parsers, fs: FileSystemView): AnalysisResult {
+		const config = this.configFor(path, settings, fs, parsers);
+		const result = analyze({ fs, parsers, config, entryFiles: entryFilesFor(fs, path) });
+		for (const failure of result.failures) this.connection.console.error(`rule ${failure.ruleId} failed on ${path}: ${errorText(failure.error)}`);
 		return result;
 	}
 

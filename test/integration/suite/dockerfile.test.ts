@@ -72,6 +72,33 @@ suite('Go Ship Check: a cgo binary copied into alpine (libc-mismatch)', () => {
 		assert.match(hoverText(hovers), /musl/i);
 	});
 
+	test('the hover widget on the alpine FROM line says musl (screenshot)', async () => {
+		editor = await vscode.window.showTextDocument(document);
+		const position = new vscode.Position(runtimeFrom, document.lineAt(runtimeFrom).text.indexOf('alpine') + 1);
+		editor.selection = new vscode.Selection(position, position);
+		editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+		await vscode.commands.executeCommand('editor.action.showHover');
+		const hover = '.monaco-editor .monaco-hover:has-text("musl")';
+		const shot = await screenshot('hover-from-alpine', [hover]);
+		await vscode.commands.executeCommand('editor.action.hideHover');
+		if (!shot) return; // run without the harness: nothing to look at
+		assert.match(shot.waited[hover] ?? '', /musl/, 'the hover widget is rendered and mentions musl');
+	});
+
+	test('the quick-fix menu on the libc-mismatch squiggle lists the GODEBUG entry after the real fixes (screenshot)', async () => {
+		assert.ok(finding, 'the earlier test found the diagnostic');
+		editor = await vscode.window.showTextDocument(document);
+		editor.selection = new vscode.Selection(finding.range.start, finding.range.start);
+		await vscode.commands.executeCommand('editor.action.quickFix');
+		const menu = '.action-widget:has-text("GODEBUG")';
+		const shot = await screenshot('quick-fix-menu', [menu]);
+		await vscode.commands.executeCommand('hideCodeActionWidget');
+		if (!shot) return;
+		const items = shot.waited[menu] ?? '';
+		const cgoOff = items.indexOf('Set CGO_ENABLED=0');
+		assert.ok(cgoOff >= 0 && items.indexOf('GODEBUG') > cgoOff, `the menu shows "Set CGO_ENABLED=0" before the GODEBUG entry: ${JSON.stringify(items)}`);
+	});
+
 	test('inlay hints show the libc after FROM and the effective cgo and linkage after go build', async () => {
 		const range = new vscode.Range(0, 0, document.lineCount, 0);
 		const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, range);

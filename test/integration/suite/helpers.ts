@@ -102,3 +102,45 @@ export async function screenshot(name: string, waitFor: readonly string[] = []):
 export function hoverText(hovers: readonly vscode.Hover[]): string {
 	return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
 }
+
+/**
+ * Turns `files.autoSave` off (the desktop default) until the returned function restores it. In the browser,
+ * VS Code saves after a 1 s delay by default, so a test of an *unsaved* edit would race with the auto-save.
+ */
+export async function disableAutoSave(): Promise<() => Promise<void>> {
+	const files = vscode.workspace.getConfiguration('files');
+	const previous = files.inspect<string>('autoSave')?.globalValue;
+	await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+	return () => Promise.resolve(vscode.workspace.getConfiguration('files').update('autoSave', previous, vscode.ConfigurationTarget.Global));
+}
+
+/**
+ * `vscode.executeCodeActionProvider`, asked again until `accept` holds for the answer or the deadline passes.
+ * VS Code drops a code-action request while it runs (an empty answer, or a `Canceled` error) when the document or
+ * the set of code-action providers changes meanwhile (getCodeActions in VS Code's codeAction.ts), which happens
+ * now and then in a busy extension host; a user's next request simply asks again, and so does this.
+ */
+export async function codeActionsUntil(
+	uri: vscode.Uri,
+	range: vscode.Range,
+	kind: vscode.CodeActionKind,
+	resolveCount: number,
+	accept: (actions: readonly vscode.CodeAction[]) => boolean,
+	what: string,
+	deadlineMs = DIAGNOSTICS_DEADLINE_MS,
+): Promise<vscode.CodeAction[]> {
+	const deadline = Date.now() + deadlineMs;
+	for (;;) {
+		let last: string;
+		try {
+			const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind.value, resolveCount);
+			if (accept(actions)) return actions;
+			last = JSON.stringify(actions.map((a) => a.title));
+		} catch (error) {
+			if (!(error instanceof Error) || error.message !== 'Canceled') throw error;
+			last = 'Canceled';
+		}
+		if (Date.now() > deadline) assert.fail(`timed out after ${deadlineMs} ms waiting for ${what} on ${uri.fsPath}; the last answer was ${last}`);
+		await new Promise((resolve) => setTimeout(resolve, 100)); // poll; the deadline above bounds it
+	}
+}

@@ -1,0 +1,5 @@
+package main
+
+import "os/user"
+
+func main() { _, _ = user.Current() }
