@@ -2,6 +2,7 @@
 // case's start, so the runner can tell which case hangs, crashes the worker or exhausts its memory.
 import { parentPort, workerData } from 'node:worker_threads';
 import { testParsers } from '../helpers/engine';
+import { isParseStopped } from '../../server/src/parse/tree-sitter';
 import { describeCase, makeCase, runCase, type TimeBound } from './fuzz-core';
 import { knownIssues } from './mutations';
 
@@ -26,8 +27,10 @@ async function main(input: WorkerInput): Promise<void> {
 	Object.assign(knownIssues, input.knownIssues);
 	const parsers = await testParsers();
 	const canary = () => {
-		const yaml = parsers.parseYaml(CANARY_YAML);
-		const bash = parsers.parseBash(CANARY_BASH);
+		// No time budget: the canary checks that the parsers still work, whatever the machine's load.
+		const yaml = parsers.parseYaml(CANARY_YAML, undefined, { budgetMs: Infinity });
+		const bash = parsers.parseBash(CANARY_BASH, undefined, { budgetMs: Infinity });
+		if (isParseStopped(yaml) || isParseStopped(bash)) return 'stopped';
 		const text = `${yaml.rootNode.toString()}|${bash.rootNode.toString()}`;
 		yaml.delete();
 		bash.delete();

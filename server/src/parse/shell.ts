@@ -17,22 +17,25 @@ import { walkFragment } from './shell/walker';
 
 export type * from './shell/types';
 export { unwrapCommand, type UnwrappedCommand } from './shell/wrappers';
+export { MAX_SHELL_TEXT } from './shell/walker';
 export { wordSubSpan, isRangeDynamic } from './shell/offset-map';
 export { sliceWord, assignmentFromWord, commandBasename } from './shell/word-utils';
 
 /**
  * Parses `text` (which starts at `options.baseOffset` in the document). Never throws on malformed input:
- * what was recognised is returned, with `syntaxErrors` for the rest.
+ * what was recognised is returned, with `syntaxErrors` for the rest. Text over `MAX_SHELL_TEXT`, or whose
+ * parse ran past its time budget, is listed in `unparsed` (with no commands from it): callers treat it as
+ * opaque.
  */
 export function parseShell(parsers: Pick<Parsers, 'parseBash'>, text: string, options: ParseShellOptions = {}): ShellScript {
 	try {
 		const result = walkFragment(parsers, text, options);
-		return { commands: result.commands, events: result.events, syntaxErrors: result.errors, options };
+		return { commands: result.commands, events: result.events, syntaxErrors: result.errors, unparsed: result.unparsed, options };
 	} catch (error) {
 		// A bug of ours must not take the document's analysis down: report it where the user can see it.
 		const base = options.baseOffset ?? 0;
 		const message = `internal error while analysing shell text: ${error instanceof Error ? error.message : String(error)}`;
-		return { commands: [], events: [], syntaxErrors: [{ span: { start: base, end: base + text.length }, message }], options };
+		return { commands: [], events: [], syntaxErrors: [{ span: { start: base, end: base + text.length }, message }], unparsed: [], options };
 	}
 }
 

@@ -38,6 +38,7 @@ export function loadConfigFile(fs: FileSystemView, parsers: Parsers, path: strin
 /** `rules: {id: severity}`, `ignore: [globs]` (or `ignorePaths`), `images: {ref: {libc, version}}`. */
 export function parseConfigText(parsers: Parsers, text: string): { config: Partial<ShipcheckConfig>; errors: string[] } {
 	const document = parseYaml(parsers, text);
+	if (document.unparsed) return { config: {}, errors: [`${document.unparsed.reason}: the configuration is not read`] };
 	const errors = document.errors.map((e) => `YAML syntax error at offset ${e.span.start}`);
 	const root = document.value;
 	if (!root) return { config: {}, errors };

@@ -76,10 +76,13 @@ export interface GoreleaserConfig {
 	readonly env: readonly EnvVar[];
 	readonly builds: readonly GoreleaserBuild[];
 	readonly dockers: readonly GoreleaserDocker[];
+	/** Why the file was not parsed (YAML parse time budget, nesting limit); its builds are then not known. */
+	readonly unparsed?: string | undefined;
 }
 
 export function readGoreleaserConfig(path: string, text: string, parsers: Parsers): GoreleaserConfig {
-	const root = asMap(parseYamlCached(parsers, path, text).value);
+	const document = parseYamlCached(parsers, path, text);
+	const root = asMap(document.value);
 	const projectName = getString(root, 'project_name');
 	const builds = (asSeq(get(root, 'builds'))?.items ?? []).map(asMap).filter((b): b is YamlMap => b !== undefined);
 	const single = asMap(get(root, 'build'));
@@ -91,6 +94,7 @@ export function readGoreleaserConfig(path: string, text: string, parsers: Parser
 		env: envItems(get(root, 'env'), path),
 		builds: (builds.length > 0 ? builds : [undefined]).map((b, i) => readBuild(b, i, path, text, projectName, root)),
 		dockers: [...readDockers(get(root, 'dockers'), 1, text), ...readDockers(get(root, 'dockers_v2'), 2, text)],
+		unparsed: document.unparsed?.reason,
 	};
 }
 

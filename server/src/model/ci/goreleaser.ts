@@ -46,6 +46,10 @@ export function runGoreleaser(call: GoreleaserCall, job: JobBuilder, options: { 
 	job.inputs.add(path);
 	job.sources.set(path, text);
 	const config = readGoreleaserConfig(path, text, job.context.parsers);
+	if (config.unparsed) {
+		job.opaque.push({ file: job.file, span: call.span, description: `${config.unparsed} in ${path}, so the builds of this GoReleaser run are not known` });
+		return;
+	}
 	const produced = new Map<string, ProducedFile[]>();
 	for (const build of config.builds) {
 		if (build.skip || build.builder !== 'go') continue;

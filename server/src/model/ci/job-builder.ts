@@ -99,7 +99,7 @@ export class JobBuilder {
 				return;
 			}
 			case 'opaque':
-				this.opaque.push({ file: options.file, span: item.command.span, description: item.description });
+				this.opaque.push({ file: options.file, span: item.span, description: item.description });
 				return;
 		}
 	}

@@ -34,6 +34,7 @@ export function remapScript(script: ShellScript, map: OffsetMapper): ShellScript
 		commands: script.commands.map((c) => remap.command(c)),
 		events: script.events.map((e) => remap.event(e)),
 		syntaxErrors: script.syntaxErrors.map((e) => ({ span: remap.span(e.span), message: e.message })),
+		unparsed: script.unparsed.map((u) => ({ ...u, span: remap.span(u.span) })),
 		options: script.options,
 	};
 }

@@ -1,4 +1,5 @@
 import { allEnvironments, commandBasename, unwrapCommand, type InitialVariable, type ShellCommand, type ShellEnvironment, type ShellScript } from '../../parse/shell';
+import type { Span } from '../../parse/span';
 import type { Env, EnvVar } from '../env';
 import { recognizeGoCommand, type GoBuildCommand } from '../go-command';
 import { recognizePackageInstall, type PackageInstall } from '../package-install';
@@ -13,7 +14,7 @@ export type ScriptItem =
 	| { readonly kind: 'docker'; readonly build: DockerBuildCommand; readonly cwd: string | undefined }
 	| { readonly kind: 'goreleaser'; readonly command: ShellCommand; readonly cwd: string | undefined; readonly env: Env; readonly config: string | undefined; readonly singleTarget: boolean }
 	| { readonly kind: 'indirect'; readonly command: ShellCommand; readonly result: IndirectResult; readonly env: Env; readonly cwd: string | undefined }
-	| { readonly kind: 'opaque'; readonly command: ShellCommand; readonly description: string };
+	| { readonly kind: 'opaque'; readonly span: Span; readonly description: string };
 
 /** Tools whose build steps are not followed: a finding that depends on them says the result is unknown. */
 const OPAQUE_TOOLS = new Set(['task', 'mage', 'just', 'bazel', 'bazelisk', 'ko', 'earthly', 'nix']);
@@ -37,7 +38,8 @@ export function initialEnvOf(env: Env): Map<string, InitialVariable> {
 /** Walks every command of a parsed script and says what it does. */
 export function analyseScript(script: ShellScript, options: ScriptAnalysisOptions): ScriptItem[] {
 	const environments = allEnvironments(script);
-	const items: ScriptItem[] = [];
+	// Text tree-sitter did not parse (time budget, size limit): whatever it builds is unknown.
+	const items: ScriptItem[] = script.unparsed.map((u) => ({ kind: 'opaque', span: u.span, description: `${u.reason}: ${u.nested ? 'the script this command runs' : 'this script'} is treated as opaque` }));
 	for (const command of script.commands) {
 		const environment = environments[command.index];
 		if (!environment || command.within.includes('command-substitution')) continue;
@@ -76,7 +78,7 @@ function classify(command: ShellCommand, environment: ShellEnvironment, options:
 	}
 	const indirect = followIndirect(command, env, cwd, options.indirect, options.file);
 	if (indirect) return { kind: 'indirect', command, result: indirect, env, cwd };
-	if (name && OPAQUE_TOOLS.has(name)) return { kind: 'opaque', command, description: `"${command.words.map((w) => w.raw).join(' ')}" runs steps this analysis does not see into` };
+	if (name && OPAQUE_TOOLS.has(name)) return { kind: 'opaque', span: command.span, description: `"${command.words.map((w) => w.raw).join(' ')}" runs steps this analysis does not see into` };
 	return undefined;
 }
 

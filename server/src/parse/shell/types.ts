@@ -175,6 +175,18 @@ export interface ShellSyntaxError {
 	readonly message: string;
 }
 
+/**
+ * Shell text that was not parsed: tree-sitter-bash ran past its time budget, or the text is over the size
+ * limit. Nothing in it is known (no commands, no variable changes), so the model treats it as opaque.
+ */
+export interface ShellUnparsed {
+	readonly span: Span;
+	/** Why, for messages: `shell parse stopped after 212 ms`, `shell text of 130 KB is over the 64 KB parse limit`. */
+	readonly reason: string;
+	/** False for the whole text given to `parseShell`; true for the script of a `sh -c`, `eval` or `bash <<EOF` in it. */
+	readonly nested: boolean;
+}
+
 /** A variable given to the script from outside (Dockerfile ENV/ARG, image defaults, CI env). */
 export interface InitialVariable {
 	/** undefined = set, but the value is unknown. */
@@ -244,6 +256,8 @@ export interface ShellScript {
 	readonly commands: readonly ShellCommand[];
 	readonly events: readonly ShellEvent[];
 	readonly syntaxErrors: readonly ShellSyntaxError[];
+	/** Text that was not parsed (also listed in `syntaxErrors`); empty when everything was. */
+	readonly unparsed: readonly ShellUnparsed[];
 	/** The options the script was parsed with (environmentAt starts from them). */
 	readonly options: ParseShellOptions;
 }

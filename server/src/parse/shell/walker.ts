@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { Parsers } from '../tree-sitter';
+import { isParseStopped, type Parsers } from '../tree-sitter';
 import type { Span } from '../span';
 import { ShellState, StateStack } from './environment';
 import { charMap, mapSpan, type OffsetMap } from './offset-map';
@@ -15,6 +15,7 @@ import type {
 	ShellDeclaration,
 	ShellEvent,
 	ShellSyntaxError,
+	ShellUnparsed,
 	ShellWord,
 } from './types';
 import { emptyWord, evalWord, type EvalContext, type Lookup, type OpaqueRange } from './words';
@@ -30,6 +31,11 @@ import { unwrapCommand } from './wrappers';
 
 const MAX_DEPTH = 200;
 const MAX_NESTED_SCRIPTS = 8;
+/**
+ * Longer shell text is not given to tree-sitter at all (no real RUN body or CI step comes near it): within
+ * the limit, a parse is bounded by its time budget (`parseBudgetMs`), at most 740 ms at 64 KB.
+ */
+export const MAX_SHELL_TEXT = 64 * 1024;
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 const CONNECTORS: Record<string, Connector> = { '&&': '&&', '||': '||', ';': ';', ';;': ';', '&': '&', '|': '|', '|&': '|&' };
 const WORD_TYPES = new Set([
@@ -54,6 +60,7 @@ interface Shared {
 	readonly commands: Mutable<ShellCommand>[];
 	readonly events: ShellEvent[];
 	readonly errors: ShellSyntaxError[];
+	readonly unparsed: ShellUnparsed[];
 	readonly stack: StateStack;
 	nested: number;
 	visitDepth: number;
@@ -79,6 +86,7 @@ export interface WalkResult {
 	readonly commands: ShellCommand[];
 	readonly events: ShellEvent[];
 	readonly errors: ShellSyntaxError[];
+	readonly unparsed: ShellUnparsed[];
 }
 
 /** Parses and walks a top-level fragment. */
@@ -91,16 +99,28 @@ export function walkFragment(parsers: Pick<Parsers, 'parseBash'>, text: string, 
 		commands: [],
 		events: [],
 		errors: [],
+		unparsed: [],
 		stack: new StateStack(ShellState.initial(options)),
 		nested: 0,
 		visitDepth: 0,
 		tooDeep: false,
 	};
-	const prepared = prepareShellText(text, { dockerEscape: options.dockerfile?.escapeChar, githubExpressions: options.githubExpressions });
-	const opaque: OpaqueRange[] = prepared.placeholders.map((p) => ({ ...p, kind: 'ci-expression' }));
 	const map: OffsetMap = { start: (i) => shared.rootBase + i, end: (j) => shared.rootBase + j };
-	walkText(shared, prepared.parseText, text, map, opaque, { within: [], conditional: false, parentCommand: undefined });
-	return { commands: shared.commands, events: shared.events, errors: shared.errors };
+	if (text.length > MAX_SHELL_TEXT) {
+		addUnparsed(shared, map, text, `shell text of ${Math.ceil(text.length / 1024)} KB is over the ${MAX_SHELL_TEXT / 1024} KB parse limit`, false);
+	} else {
+		const prepared = prepareShellText(text, { dockerEscape: options.dockerfile?.escapeChar, githubExpressions: options.githubExpressions });
+		const opaque: OpaqueRange[] = prepared.placeholders.map((p) => ({ ...p, kind: 'ci-expression' }));
+		walkText(shared, prepared.parseText, text, map, opaque, { within: [], conditional: false, parentCommand: undefined });
+	}
+	return { commands: shared.commands, events: shared.events, errors: shared.errors, unparsed: shared.unparsed };
+}
+
+/** Records text that was not parsed, as unparsed and as a syntax error (`reason` ends before the colon). */
+function addUnparsed(shared: Shared, map: OffsetMap, text: string, reason: string, nested: boolean): void {
+	const span = mapSpan(map, 0, text.length);
+	shared.unparsed.push({ span, reason, nested });
+	shared.errors.push({ span, message: `${reason}: the shell text is treated as opaque` });
 }
 
 function walkText(
@@ -112,6 +132,10 @@ function walkText(
 	outer: { within: readonly ShellContextKind[]; conditional: boolean; parentCommand: number | undefined },
 ): void {
 	const tree = shared.parsers.parseBash(parseText);
+	if (isParseStopped(tree)) {
+		addUnparsed(shared, map, parseText, `shell parse stopped after ${Math.round(tree.elapsedMs)} ms`, outer.parentCommand !== undefined);
+		return;
+	}
 	try {
 		const level = makeLevel({
 			shared,
