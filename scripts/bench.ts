@@ -1,10 +1,10 @@
 // `npm run bench` (builds first): measures, now, on this machine, and prints `name: value unit (details)`:
 //   - CLI whole-process throughput on a generated corpus (scripts/bench/corpus.ts), 3 runs, median;
 //   - in-process analysis latency of a typical Dockerfile, each run on a slightly edited text;
-//   - keystroke → pulled diagnostics, hover and code action latency over LSP with the bundled server;
+//   - keystroke → pulled diagnostics, hover, code action and inlay hint latency over LSP with the bundled server;
 //   - the binary reader's figures when this build has scripts/bench-binary.ts.
 // Only measured figures are printed. Goals (issue 4): CLI ≥ 1,000 files/s, analysis p95 < 5 ms, keystroke p95
-// < 10 ms, hover/code action p95 < 20 ms; each line says whether it met its goal.
+// < 10 ms, hover/code action/inlay hint p95 < 20 ms; each line says whether it met its goal.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -111,7 +111,7 @@ async function benchAnalysis(): Promise<BenchLine[]> {
 	];
 }
 
-/** Keystrokes, hovers and code actions against the bundled server over stdio. */
+/** Keystrokes, hovers, code actions and inlay hints against the bundled server over stdio. */
 async function benchLsp(): Promise<BenchLine[]> {
 	const dir = mkdtempSync(join(tmpdir(), 'shipcheck-bench-lsp-'));
 	const { session } = await LspSession.start();
@@ -153,6 +153,10 @@ async function benchLsp(): Promise<BenchLine[]> {
 		};
 		const hovers = await timed(400, () => session.hover(uri, fromAlpine));
 		const actions = await timed(400, () => session.codeActions(uri, diagnostic.range, [diagnostic]));
+		const wholeFile = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
+		const hintCount = (await session.inlayHints(uri, wholeFile)).length;
+		if (hintCount === 0) throw new Error('the benchmark Dockerfile should have inlay hints');
+		const hints = await timed(400, () => session.inlayHints(uri, wholeFile));
 		// Hover right after an edit: the analysis is not cached yet.
 		const hoverAfterEdit: number[] = [];
 		for (let i = 0; i < 200; i++) {
@@ -164,12 +168,25 @@ async function benchLsp(): Promise<BenchLine[]> {
 			await session.hover(uri, positionAt(text, text.indexOf('alpine:3.20') + 2));
 			hoverAfterEdit.push(performance.now() - started);
 		}
+		// Inlay hints right after an edit, as the editor asks for them while typing.
+		const hintsAfterEdit: number[] = [];
+		for (let i = 0; i < 200; i++) {
+			const at = text.indexOf('\nCOPY go.mod');
+			const edit = i % 2 === 0 ? splice(text, at, at, 'x') : splice(text, at - 1, at, '');
+			text = edit.text;
+			await session.change(uri, [edit.change]);
+			const started = performance.now();
+			await session.inlayHints(uri, { start: { line: 0, character: 0 }, end: positionAt(text, text.length) });
+			hintsAfterEdit.push(performance.now() - started);
+		}
 		const rss = session.rss();
 		const exit = await session.shutdown();
 		if (exit !== 0) throw new Error(`server exited ${exit}`);
 		const k95 = percentile(typing, 95);
 		const h95 = percentile(hovers, 95);
 		const a95 = percentile(actions, 95);
+		const i95 = percentile(hints, 95);
+		const ie95 = percentile(hintsAfterEdit, 95);
 		const over = 'bundled server/out/server.js over stdio';
 		return [
 			{ name: 'lsp: keystroke → diagnostics p50', value: percentile(typing, 50), unit: 'ms', detail: `400 keystrokes after 50 warm-up: didChange (incremental) then textDocument/diagnostic, ${over}` },
@@ -179,6 +196,9 @@ async function benchLsp(): Promise<BenchLine[]> {
 			{ name: 'lsp: hover after an edit p95', value: percentile(hoverAfterEdit, 95), unit: 'ms', detail: `200 hovers each right after a didChange (re-analysis inside the hover), p50 ${percentile(hoverAfterEdit, 50).toFixed(2)} ms` },
 			{ name: 'lsp: code action p50', value: percentile(actions, 50), unit: 'ms', detail: '400 textDocument/codeAction requests for the libc-mismatch diagnostic (6 actions)' },
 			{ name: 'lsp: code action p95', value: a95, unit: 'ms', detail: goal(a95 < 20, 'p95 < 20 ms') },
+			{ name: 'lsp: inlay hints p50', value: percentile(hints, 50), unit: 'ms', detail: `400 textDocument/inlayHint requests for the whole file (${hintCount} hints), analysis cached` },
+			{ name: 'lsp: inlay hints p95', value: i95, unit: 'ms', detail: goal(i95 < 20, 'p95 < 20 ms') },
+			{ name: 'lsp: inlay hints after an edit p95', value: ie95, unit: 'ms', detail: `200 requests each right after a didChange (re-analysis inside the request), p50 ${percentile(hintsAfterEdit, 50).toFixed(2)} ms; ${goal(ie95 < 20, 'p95 < 20 ms')}` },
 			{ name: 'lsp: server RSS after the run', value: Math.round(rss / 2 ** 20), unit: 'MB' },
 		];
 	} finally {

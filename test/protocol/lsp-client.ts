@@ -19,6 +19,7 @@ import {
 	ExitNotification,
 	HoverRequest,
 	InitializedNotification,
+	InlayHintRequest,
 	InitializeRequest,
 	LogMessageNotification,
 	RegistrationRequest,
@@ -28,6 +29,7 @@ import {
 	type ClientCapabilities,
 	type CodeAction,
 	type Command,
+	type InlayHint,
 	type Diagnostic,
 	type Hover,
 	type InitializeResult,
@@ -187,6 +189,11 @@ export class LspSession {
 
 	hover(uri: string, position: Position): Promise<Hover | null> {
 		return this.within(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), 'textDocument/hover');
+	}
+
+	/** `textDocument/inlayHint` for a range, as the editor asks for its visible lines. */
+	async inlayHints(uri: string, range: Range): Promise<InlayHint[]> {
+		return (await this.within(this.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range }), 'textDocument/inlayHint')) ?? [];
 	}
 
 	/** `only` limits the kinds, as VS Code's quick-fix menu (`quickfix`) or Source Action menu (`source`) do. */

@@ -25,9 +25,11 @@ describe('shipcheck check --jobs', () => {
 		for (const bad of ['0', '-1', '1.5', 'two', '']) assert.throws(() => parseArgs(['check', '--jobs', bad]), UsageError, bad);
 	});
 
-	it('uses one thread below the file threshold unless --jobs asks, and never more threads than shares', () => {
-		assert.equal(threadCount(50, 10, undefined), 1);
-		assert.equal(threadCount(5000, 1, undefined), 1);
+	it('uses one thread per idle core from the file threshold, or what --jobs asks, and never more threads than shares', () => {
+		assert.equal(threadCount(50, 10, undefined, 2), 1);
+		assert.equal(threadCount(5000, 1, undefined, 2), 1);
+		assert.equal(threadCount(5000, 10, undefined, 2), 2);
+		assert.equal(threadCount(5000, 10, undefined, 1), 1, 'no idle core to spare');
 		assert.equal(threadCount(50, 10, 4), 4);
 		assert.equal(threadCount(50, 3, 8), 3);
 		assert.equal(threadCount(5000, 10, 1), 1);
