@@ -70,7 +70,8 @@ function mapperFor(state: WorkspaceState, uri: string, file: string): PositionMa
 	return text === undefined ? undefined : textMapper(text);
 }
 
-function ruleActions(diagnostic: Diagnostic, document: TextDocument): CodeAction[] {
+/** The generic actions every diagnostic gets: ignore pragmas for the statement and the file, and the rule's docs (exported for tests). */
+export function ruleActions(diagnostic: Diagnostic, document: TextDocument): CodeAction[] {
 	const id = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
 	const path = pathOf(document.uri);
 	if (!id || !path) return [];

@@ -1,7 +1,8 @@
 import { viaOf } from '../model/ci/index';
 import type { Delivery, GoBuild, ProjectModel } from '../model/project';
 import type { Span } from '../parse/span';
-import type { Finding, Fix, RelatedInformation } from './types';
+import { buildText } from './flag-edits';
+import type { Finding, Fix, RelatedInformation, TextEdit } from './types';
 
 /**
  * Cross-file context every rule's findings get, whatever the rule (applied once, after the rules ran):
@@ -15,7 +16,7 @@ import type { Finding, Fix, RelatedInformation } from './types';
 export function withCiContext(project: ProjectModel, findings: readonly Finding[]): Finding[] {
 	const contextDeliveries = project.deliveries.filter((d) => d.source === 'build-context');
 	const indirect = project.builds.filter((b) => viaOf(b) !== undefined);
-	const envPairs = (project.ci ?? []).flatMap((c) => c.envPairs);
+	const envPairs = (project.ci ?? []).flatMap((c) => c.envPairs.map((p) => ({ ...p, text: c.sources.get(p.file) ?? (p.file === c.path ? c.text : undefined) })));
 	const synthetic = (project.ci ?? []).flatMap((c) => c.synthetic);
 	if (contextDeliveries.length === 0 && indirect.length === 0 && envPairs.length === 0 && synthetic.length === 0) return [...findings];
 	return findings.map((finding) => {
@@ -27,8 +28,8 @@ export function withCiContext(project: ProjectModel, findings: readonly Finding[
 			const caller = viaOf(b)!.callerSpan;
 			return (b.file === finding.file && inside(finding.span, caller)) || finding.related.some((r) => r.file === b.file && inside(r.span, caller));
 		});
-		if (builds.length > 0) out = withIndirectOrigin(out, builds);
-		if (envPairs.length > 0 && out.fixes.length > 0) out = { ...out, fixes: out.fixes.map((fix) => yamlEnvFix(fix, envPairs)) };
+		if (builds.length > 0) out = withIndirectOrigin(project, out, builds);
+		if (envPairs.length > 0 && out.fixes.length > 0) out = { ...out, fixes: out.fixes.map((fix) => yamlEnvFix(fix, envPairs)).filter((fix) => fix !== undefined) };
 		// Text nobody wrote (GoReleaser's go command) cannot be edited.
 		if (synthetic.length > 0) out = { ...out, fixes: out.fixes.filter((fix) => !fix.edits.some((e) => synthetic.some((s) => s.file === e.file && overlaps(e.span, s.span)))) };
 		return out;
@@ -45,34 +46,123 @@ function withDeliveryChain(finding: Finding, deliveries: readonly Delivery[]): F
 	return { ...finding, severity: 'warning', message: finding.message + note, related };
 }
 
-function withIndirectOrigin(finding: Finding, builds: readonly GoBuild[]): Finding {
+function withIndirectOrigin(project: ProjectModel, finding: Finding, builds: readonly GoBuild[]): Finding {
 	const related = [...finding.related];
 	for (const build of builds) {
 		const via = viaOf(build)!;
 		addRelated(related, { file: via.file, span: via.span, message: `the go command this line runs: ${via.chain.map((c) => c.description).join(' → ')}` });
 	}
 	// Edits inside the calling line would rewrite `make build` itself; only an env prefix in front of it is right.
+	const callerOf = (edit: TextEdit) => builds.find((b) => b.file === edit.file && overlaps(edit.span, viaOf(b)!.callerSpan));
 	const fixes = finding.fixes.filter((fix) =>
 		fix.edits.every((edit) => {
-			const caller = builds.find((b) => b.file === edit.file && overlaps(edit.span, viaOf(b)!.callerSpan));
+			const caller = callerOf(edit);
 			if (!caller) return true;
 			const span = viaOf(caller)!.callerSpan;
 			return edit.span.start === span.start && edit.span.end === span.start && /^[A-Za-z_]\w*=\S* $/.test(edit.newText);
 		}),
 	);
-	return { ...finding, related, fixes };
+	return { ...finding, related, fixes: fixes.map((fix) => retitledForCaller(project, fix, callerOf)) };
 }
 
-function yamlEnvFix(fix: Fix, pairs: readonly { file: string; span: Span; name: string }[]): Fix {
+/** `… (inline before "go build")` says where the edit goes: with the prefix put before `make build`, say that. */
+function retitledForCaller(project: ProjectModel, fix: Fix, callerOf: (edit: TextEdit) => GoBuild | undefined): Fix {
+	const caller = fix.edits.map(callerOf).find((b) => b !== undefined);
+	const text = caller && buildText(project, caller);
+	if (!caller || text === undefined || !/ \(inline before "[^"]*"\)$/.test(fix.title)) return fix;
+	const span = viaOf(caller)!.callerSpan;
+	const words = text.slice(span.start, span.end).split(/\s+/).slice(0, 2).join(' ');
+	return { ...fix, title: fix.title.replace(/ \(inline before "[^"]*"\)$/, ` (inline before "${words}")`) };
+}
+
+/**
+ * The fix with `NAME=value` edits over YAML env pairs written as YAML; undefined (no fix) when such a pair's
+ * value is computed (`${{ matrix.cgo }}`, `$OTHER`): a literal there would change every matrix combination
+ * or drop the variable it comes from, not just the value that was found.
+ */
+function yamlEnvFix(fix: Fix, pairs: readonly { file: string; span: Span; name: string; text: string | undefined }[]): Fix | undefined {
 	let changed = false;
+	let computed = false;
 	const edits = fix.edits.map((edit) => {
 		const pair = pairs.find((p) => p.file === edit.file && sameSpan(p.span, edit.span));
 		const assignment = /^([A-Za-z_]\w*)=(.*)$/s.exec(edit.newText);
 		if (!pair || !assignment || assignment[1] !== pair.name) return edit;
 		changed = true;
-		return { ...edit, newText: `${pair.name}: "${assignment[2].replace(/["\\]/g, '\\$&')}"` };
+		const quoted = `"${assignment[2].replace(/["\\]/g, '\\$&')}"`;
+		// GitLab's expanded form `NAME: { value: "1", description: … }` (block or flow): only the value changes,
+		// rewriting the whole pair would drop the description and options.
+		const value = pair.text === undefined ? undefined : expandedValueSpan(pair.text, pair.span, pair.name);
+		const written = pair.text?.slice(value?.start ?? pair.span.start + pair.name.length, value?.end ?? pair.span.end) ?? '';
+		if (written.includes('$')) computed = true;
+		if (value) return { file: edit.file, span: value, newText: quoted };
+		return { ...edit, newText: `${pair.name}: ${quoted}` };
 	});
-	return changed ? { ...fix, edits } : fix;
+	return computed ? undefined : changed ? { ...fix, edits } : fix;
+}
+
+/**
+ * The span of the `value:` scalar when the pair at `span` is `NAME:` followed by a mapping (GitLab's expanded
+ * variable form), undefined for `NAME: value`. Reads the mapping's own keys only: quoted strings and comments
+ * are skipped, and in the block form only keys at the mapping's first indentation count.
+ */
+function expandedValueSpan(text: string, span: Span, name: string): Span | undefined {
+	const head = new RegExp(`^${name}[ \\t]*:[ \\t]*`).exec(text.slice(span.start, span.end));
+	if (!head) return undefined;
+	let i = span.start + head[0].length;
+	const flow = text[i] === '{';
+	if (!flow && !/^(#.*)?\r?\n/.test(text.slice(i, span.end))) return undefined;
+	let depth = 0;
+	let keyIndent: number | undefined;
+	let keyStart = flow; // at a place where a key of the mapping can start
+	while (i < span.end) {
+		const c = text[i];
+		if (c === '"' || c === "'") {
+			i = quotedEnd(text, i, span.end);
+			keyStart = false;
+		} else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) {
+			while (i < span.end && text[i] !== '\n') i++;
+		} else if (c === '\n' && !flow) {
+			i++;
+			const indent = /^[ \t]*/.exec(text.slice(i, span.end))![0].length;
+			keyIndent ??= indent;
+			keyStart = indent === keyIndent;
+			i += indent;
+		} else if (flow && (c === '{' || c === '[' || c === ',' || c === '}' || c === ']')) {
+			depth += c === '{' || c === '[' ? 1 : c === ',' ? 0 : -1;
+			keyStart = depth === 1 && c !== ']' && c !== '}';
+			i++;
+		} else if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+			i++;
+		} else {
+			const key = /^value[ \t]*:[ \t]*/.exec(text.slice(i, span.end));
+			if (keyStart && key) return scalarSpan(text, i + key[0].length, span.end, flow);
+			keyStart = false;
+			i++;
+		}
+	}
+	return undefined;
+}
+
+/** The end of the quoted scalar starting at `start` (`\"` escapes in double quotes, `''` in single quotes). */
+function quotedEnd(text: string, start: number, limit: number): number {
+	const quote = text[start];
+	let i = start + 1;
+	while (i < limit) {
+		if (quote === '"' && text[i] === '\\') i += 2;
+		else if (text[i] === quote && quote === "'" && text[i + 1] === "'") i += 2;
+		else if (text[i] === quote) return i + 1;
+		else i++;
+	}
+	return limit;
+}
+
+/** The scalar at `start`: quoted, or plain up to a comment, the line end (or `,`/`}` in flow style). */
+function scalarSpan(text: string, start: number, limit: number, flow: boolean): Span | undefined {
+	if (text[start] === '"' || text[start] === "'") return { start, end: quotedEnd(text, start, limit) };
+	let end = start;
+	while (end < limit && text[end] !== '\n' && text[end] !== '\r' && !(flow && /[,}\]]/.test(text[end])) && !(text[end] === '#' && /\s/.test(text[end - 1]))) end++;
+	while (end > start && /[ \t]/.test(text[end - 1])) end--;
+	return end > start ? { start, end } : undefined;
 }
 
 function addRelated(related: RelatedInformation[], item: RelatedInformation): void {

@@ -72,7 +72,9 @@ export function targetArchFix(dockerfile: DockerfileModel, variable: EnvVar): Fi
 	const stage = [...dockerfile.stages].reverse().find((s) => s.syntax.from.span.start <= at);
 	if (!stage) return undefined;
 	const edits: TextEdit[] = [];
-	const declared = stage.syntax.instructions.some((i) => i.keyword === 'ARG' && i.span.start < at && i.properties.some((p) => p.name === 'TARGETARCH'));
+	// By its words, not its properties: the parser keeps one property per ARG, so `ARG TARGETOS TARGETARCH`
+	// (several names in one ARG) would otherwise get a second `ARG TARGETARCH`.
+	const declared = stage.syntax.instructions.some((i) => i.keyword === 'ARG' && i.span.start < at && i.args.some((a) => a.value.split('=')[0] === 'TARGETARCH'));
 	if (!declared) {
 		const end = stage.syntax.from.span.end;
 		const eol = dockerfile.text.includes('\r\n') ? '\r\n' : '\n';

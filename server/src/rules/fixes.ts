@@ -1,5 +1,6 @@
 import type { GoBuild, StageModel } from '../model/project';
-import { runtimeAlternativesFor } from '../knowledge';
+import { lookupImage, runtimeAlternativesFor } from '../knowledge';
+import { rootStage } from './glibc-fixes';
 import type { Fix } from './types';
 
 /**
@@ -28,12 +29,34 @@ export function setCgoOffFix(build: GoBuild): Fix | undefined {
 	};
 }
 
-/** Runtime images with the builder's C library (alpine → the builder's Debian release, …). */
+/**
+ * Runtime images with the builder's C library (alpine → the builder's Debian release, …). The edit goes to the
+ * FROM that names the image: for `FROM base` (a stage) that is the base stage's FROM, since replacing the
+ * stage name would drop everything the base stage adds. Only images the stage's own steps still run on.
+ */
 export function switchRuntimeImageFixes(build: GoBuild, runtime: StageModel): Fix[] {
 	const builder = build.host.image;
-	if (!builder || runtime.syntax.image.raw.includes('$')) return [];
-	return runtimeAlternativesFor(builder).map((image) => ({
-		title: `Switch the runtime image to "${image}" (same C library as the builder)`,
-		edits: [{ file: runtime.file, span: runtime.syntax.image.span, newText: image }],
-	}));
+	const root = rootStage(runtime);
+	if (!builder || !root || root.syntax.image.raw.includes('$')) return [];
+	return runtimeAlternativesFor(builder)
+		.filter((image) => stepsRunOn(runtime, image))
+		.map((image) => ({
+			title: `Switch the runtime image to "${image}" (same C library as the builder)`,
+			edits: [{ file: root.file, span: root.syntax.image.span, newText: image }],
+		}));
+}
+
+/**
+ * Whether the RUN steps of the runtime stage (and of the stages it is built FROM) still work on `image`: an
+ * image without a shell (distroless) runs none, and package installs need the image's own manager
+ * (`apk add ca-certificates` fails on Debian). Other commands are not judged.
+ */
+function stepsRunOn(runtime: StageModel, image: string): boolean {
+	const facts = lookupImage(image);
+	const chain: StageModel[] = [];
+	for (let s: StageModel | undefined = runtime; s && !chain.includes(s); s = s.base) chain.push(s);
+	if (facts?.hasShell !== true && chain.some((s) => s.syntax.instructions.some((i) => i.keyword === 'RUN'))) return false;
+	const distro = facts?.distro?.name;
+	const managers: readonly string[] = distro === 'alpine' ? ['apk'] : distro === 'debian' || distro === 'ubuntu' ? ['apt-get', 'apt', 'aptitude'] : [];
+	return runtime.installs.every((install) => managers.includes(install.manager));
 }

@@ -15,16 +15,34 @@ export function buildText(project: ProjectModel, build: GoBuild): string | undef
 	return project.dockerfiles.find((d) => d.path === build.file)?.text ?? ciSourceText(project.ci, build.file);
 }
 
-/** Deletes `span` and the blanks before it (or after it, when nothing precedes on the line). */
+/**
+ * Deletes `span` and the blanks before it (or after it, when nothing precedes on the line). The blanks
+ * include line continuations, so a flag on its own line of `go build \` … `-o app .` goes with its line
+ * instead of leaving a lone ` \` line behind (blankStartBefore).
+ */
 export function removalEdit(file: string, text: string, span: Span): TextEdit {
-	let start = span.start;
+	const start = blankStartBefore(text, span.start);
 	let end = span.end;
-	if (start > 0 && /[ \t]/.test(text[start - 1] ?? '')) {
-		while (start > 0 && /[ \t]/.test(text[start - 1] ?? '')) start--;
-	} else {
+	if (start === span.start) {
 		while (end < text.length && /[ \t]/.test(text[end] ?? '')) end++;
 	}
 	return { file, span: { start, end }, newText: '' };
+}
+
+/**
+ * Where the blanks before `offset` start, counting a line continuation (`\` at the end of a line, LF or
+ * CRLF) as a blank: in `go build \⏎    -ldflags '-s' \⏎    -o app .` the word `-ldflags` is preceded by
+ * ` \⏎    `, so deleting from there to its end leaves `go build \⏎    -o app .`, and deleting the last word
+ * of a continued Dockerfile ENV or command leaves no dangling `\` (which would join the next line).
+ */
+export function blankStartBefore(text: string, offset: number): number {
+	let start = offset;
+	for (;;) {
+		while (start > 0 && /[ \t]/.test(text[start - 1] ?? '')) start--;
+		const continuation = /\\[ \t]*\r?\n$/.exec(text.slice(Math.max(0, start - 80), start));
+		if (!continuation) return start;
+		start -= continuation[0].length;
+	}
 }
 
 /**

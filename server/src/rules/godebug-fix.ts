@@ -2,14 +2,17 @@ import type { DockerfileModel, StageModel } from '../model/project';
 import type { Fix } from './types';
 
 /**
- * Inserts a GODEBUG setting where the binary runs: merged into the runtime stage's existing `ENV GODEBUG=…`
- * (never overwriting it), or as a new `ENV GODEBUG=…` line after the stage's FROM. Only in Dockerfile ENV
- * (and CI env): an unknown key there is ignored by the runtime, whereas in go.mod `godebug` or `//go:debug`
- * it breaks the build (FACTS §1.4). Undefined when the key is already set in the stage.
+ * Inserts a GODEBUG setting where the binary runs: merged into the last `ENV GODEBUG=…` the runtime stage
+ * has, its own or inherited through `FROM <stage>` (never overwriting it: a new `ENV GODEBUG=` line in the
+ * runtime stage would hide an inherited value), or as a new `ENV GODEBUG=…` line after the stage's FROM.
+ * Only in Dockerfile ENV (and CI env): an unknown key there is ignored by the runtime, whereas in go.mod
+ * `godebug` or `//go:debug` it breaks the build (FACTS §1.4). Undefined when the key is already set.
  */
 export function insertGodebugFix(dockerfile: DockerfileModel, stage: StageModel, key: string, value: string, title: string): Fix | undefined {
 	const text = dockerfile.text;
-	for (const instruction of [...stage.syntax.instructions].reverse()) {
+	const chain: StageModel[] = [];
+	for (let s: StageModel | undefined = stage; s && s.file === dockerfile.path && !chain.includes(s); s = s.base) chain.push(s);
+	for (const instruction of chain.flatMap((s) => [...s.syntax.instructions].reverse())) {
 		if (instruction.keyword !== 'ENV') continue;
 		const property = instruction.properties.find((p) => p.name === 'GODEBUG');
 		if (!property?.valueSpan) continue;

@@ -1,5 +1,6 @@
 import type { DockerfileModel, ProjectModel, StageModel } from '../model/project';
 import type { Span } from '../parse/span';
+import { blankStartBefore } from './flag-edits';
 import type { TextEdit } from './types';
 
 /**
@@ -53,7 +54,9 @@ function dockerfilePlaces(project: ProjectModel, dockerfile: DockerfileModel): G
 			if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
 			for (const p of instruction.properties) {
 				if (p.name !== 'GODEBUG' || p.value === undefined || !p.valueSpan || p.value.includes('$')) continue;
-				const only = instruction.properties.length === 1 ? lineOf(text, instruction.span) : { start: p.span.start - 1, end: p.span.end };
+				// One of several properties: it goes with the blanks before it, a line continuation included
+				// (`ENV TZ=UTC \⏎    GODEBUG=…` must not keep a dangling `\` that would join the next line).
+				const only = instruction.properties.length === 1 ? lineOf(text, instruction.span) : { start: blankStartBefore(text, p.span.start), end: p.span.end };
 				const entries = splitEntries(dockerfile.path, text, p.valueSpan, p.value, only);
 				places.push({ kind: 'environment', file: dockerfile.path, goVersion, inBuildStage, entries });
 			}

@@ -68,12 +68,23 @@ export function isSuppressed(suppressions: Suppressions, ruleId: string, offset:
 	return suppressions.statements.some((s) => s.ids.has(ruleId) && offset >= s.span.start && offset < s.span.end);
 }
 
-/** Statement spans for files without a parser of their own (YAML, go.mod): every non-comment line. */
+/**
+ * Statement spans for files without a parser of their own (YAML, go.mod): every non-comment line, joined
+ * with the lines a trailing `\` (or PowerShell backtick) continues it into, e.g. a `go build \` command spread
+ * over a `run: |` block. "Ignore … for this instruction" puts its pragma above the first of those lines
+ * (pragma-edits.ts `statementStartLine`), so the pragma must cover a finding on any of them.
+ */
 export function lineStatements(text: string): Span[] {
 	const spans: Span[] = [];
 	let offset = 0;
+	let continues = false;
 	for (const line of text.split('\n')) {
-		if (!/^\s*(?:(?:#|\/\/).*)?$/.test(line)) spans.push({ start: offset, end: offset + line.length });
+		const comment = /^\s*(?:(?:#|\/\/).*)?$/.test(line);
+		const end = offset + line.length;
+		if (continues && spans.length > 0) spans[spans.length - 1] = { start: spans[spans.length - 1].start, end };
+		else if (!comment) spans.push({ start: offset, end });
+		// The same test as statementStartLine: a non-`#` line ending in `\` or a backtick continues.
+		continues = (continues || !comment) && /[\\`]\r?$/.test(line) && !/^\s*#/.test(line);
 		offset += line.length + 1;
 	}
 	return spans;
