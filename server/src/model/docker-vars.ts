@@ -20,6 +20,14 @@ export type VarLookup = (name: string) => { value: string | undefined } | undefi
  */
 const MAX_NESTING = 32;
 
+/**
+ * Variable values substituted into one word beyond this many characters make the word unknown. `ENV A=$A$A`
+ * repeated doubles the value each line (2,000 lines: far past the longest string V8 can hold, found by
+ * test/fuzz); real values (GOFLAGS, -ldflags, PATH) stay under a few kilobytes. Literal text is not counted:
+ * it is bounded by the file itself.
+ */
+export const MAX_EXPANDED_LENGTH = 16 * 1024;
+
 export function expandDockerVars(text: string, lookup: VarLookup, escapeChar = '\\'): Expansion {
 	return expand(text, lookup, escapeChar, 0);
 }
@@ -28,6 +36,7 @@ function expand(text: string, lookup: VarLookup, escapeChar: string, depth: numb
 	let out = '';
 	const unknown: string[] = [];
 	let known = true;
+	let substituted = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i]!;
 		if (c === escapeChar && text[i + 1] === '$') {
@@ -49,7 +58,12 @@ function expand(text: string, lookup: VarLookup, escapeChar: string, depth: numb
 		if (resolved.value === undefined) {
 			known = false;
 			unknown.push(...resolved.unknown);
-		} else {
+		} else if (substituted + resolved.value.length > MAX_EXPANDED_LENGTH) {
+			// Too long to keep: unknown, like a value we cannot know (the model then treats the word as dynamic).
+			known = false;
+			unknown.push(ref.name);
+		} else if (known) {
+			substituted += resolved.value.length;
 			out += resolved.value;
 		}
 	}

@@ -186,7 +186,7 @@ function shellFragments(instruction: Instruction, text: string, span: Span, line
 	if (argsRanges.length === 0) return [];
 	const start = lines.spanOf(argsRanges[0]!).start;
 	const body = text.slice(start, span.end);
-	const heredocs = (instruction as Instruction & { getHeredocs?: () => { getContentRange(): Parameters<LineIndex['spanOf']>[0] | null }[] }).getHeredocs?.() ?? [];
+	const heredocs = heredocsOf(instruction);
 	if (/^<<-?\s*["']?[A-Za-z_]/.test(body) && heredocs.length > 0) {
 		return heredocs.flatMap((h) => {
 			const range = h.getContentRange();
@@ -196,6 +196,24 @@ function shellFragments(instruction: Instruction, text: string, span: Span, line
 		});
 	}
 	return [{ text: body, baseOffset: start, heredoc: false }];
+}
+
+type Heredoc = { getContentRange(): Parameters<LineIndex['spanOf']>[0] | null };
+
+/**
+ * The instruction's heredocs; none when dockerfile-ast fails on them. dockerfile-ast 0.7.1's `getHeredocs`
+ * throws `TypeError: Cannot read properties of undefined (reading 'getRange')` on a delimiter with mismatched
+ * quotes, `RUN <<"A'"⏎A⏎` (found by test/fuzz): the parser keeps the instruction open past the line `A`, while
+ * `getHeredocs` closes the heredoc there and then reads past the end of its list of heredocs. The body is then
+ * plain shell text, which bash reads as an unterminated heredoc. No other dockerfile-ast call fails on that input.
+ */
+function heredocsOf(instruction: Instruction): readonly Heredoc[] {
+	const withHeredocs = instruction as Instruction & { getHeredocs?: () => Heredoc[] };
+	try {
+		return withHeredocs.getHeredocs?.() ?? [];
+	} catch {
+		return [];
+	}
 }
 
 function onbuildTrigger(instruction: Instruction, text: string, lines: LineIndex): DfInstruction | undefined {

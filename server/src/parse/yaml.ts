@@ -63,6 +63,15 @@ const MAX_DEPTH = 200;
  */
 const MAX_BLOCK_NESTING = 80;
 
+/**
+ * Aliases share nodes, so the value is a DAG the size of the text; but anything that walks it as a tree (a
+ * GitLab `!reference` resolution, a matrix comparison, a script list) does the work of the expanded tree, and
+ * aliases of aliases ("billion laughs": 30 levels of 11 aliases each in 2 KB) expand to 11^30 nodes (found by
+ * test/fuzz: a GitLab file ran for minutes). A document whose aliases expand to more than this many nodes in
+ * all is not analysed; real files (a few `<<: *defaults` per job) stay far below.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
+
 export function parseYaml(parsers: Pick<Parsers, 'parseYaml'>, text: string): YamlDocument {
 	const tooDeep = blockNestingOverLimit(text);
 	if (tooDeep) return unparsed(tooDeep, `YAML nested more than ${MAX_BLOCK_NESTING} levels deep`);
@@ -73,6 +82,7 @@ export function parseYaml(parsers: Pick<Parsers, 'parseYaml'>, text: string): Ya
 		const root = tree.rootNode;
 		const document = root.namedChildren.find((c) => c?.type === 'document') ?? undefined;
 		const value = document ? converter.firstValue(document, 0) : undefined;
+		if (converter.aliasOverflow) return unparsed(converter.aliasOverflow, `YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes`);
 		converter.collect(root, 0);
 		return { value, errors: converter.errors, comments: converter.comments };
 	} finally {
@@ -88,6 +98,12 @@ class Converter {
 	readonly errors: { span: Span; message: string }[] = [];
 	readonly comments: { text: string; span: Span }[] = [];
 	private readonly anchors = new Map<string, YamlValue | undefined>();
+	/** The size of each collection as a tree (aliases expanded); scalars count 1. */
+	private readonly sizes = new Map<YamlValue, number>();
+	/** Nodes added by aliases so far (each use counts the expanded size of its target). */
+	private aliasNodes = 0;
+	/** The alias at which the expansion went over MAX_ALIAS_EXPANSION. */
+	aliasOverflow: Span | undefined;
 
 	constructor(private readonly text: string) {}
 
@@ -139,8 +155,12 @@ class Converter {
 			case 'single_quote_scalar':
 			case 'block_scalar':
 				return this.scalar(node);
-			case 'alias':
-				return this.anchors.get(node.text.slice(1));
+			case 'alias': {
+				const target = this.anchors.get(node.text.slice(1));
+				if (target) this.aliasNodes += this.sizeOf(target);
+				if (this.aliasNodes > MAX_ALIAS_EXPANSION) this.aliasOverflow ??= spanOf(node);
+				return target;
+			}
 			default:
 				return undefined;
 		}
@@ -157,7 +177,7 @@ class Converter {
 			else if (child.type === 'tag') tag = child.text;
 			else if (child.type !== 'comment') value ??= this.convert(child, depth + 1);
 		}
-		if (tag !== undefined && value) value = { ...value, tag };
+		if (tag !== undefined && value) value = this.sized({ ...value, tag }, this.sizeOf(value));
 		if (anchor !== undefined) this.anchors.set(anchor, value);
 		return value;
 	}
@@ -177,7 +197,8 @@ class Converter {
 			if (key?.kind !== 'scalar') continue;
 			entries.push({ key, value, span: spanOf(pair) });
 		}
-		return { kind: 'map', entries: dedupeKeys(entries), span: spanOf(node) };
+		const deduped = dedupeKeys(entries);
+		return this.sized({ kind: 'map', entries: deduped, span: spanOf(node) }, deduped.reduce((n, e) => n + 1 + (e.value ? this.sizeOf(e.value) : 0), 1));
 	}
 
 	private sequence(node: Node, depth: number): YamlSeq {
@@ -188,7 +209,16 @@ class Converter {
 			const value = target ? this.convert(target, depth + 1) : undefined;
 			if (value) items.push(value);
 		}
-		return { kind: 'seq', items, span: spanOf(node) };
+		return this.sized({ kind: 'seq', items, span: spanOf(node) }, items.reduce((n, item) => n + this.sizeOf(item), 1));
+	}
+
+	private sizeOf(value: YamlValue): number {
+		return this.sizes.get(value) ?? 1;
+	}
+
+	private sized<T extends YamlValue>(value: T, size: number): T {
+		if (size > 1) this.sizes.set(value, size);
+		return value;
 	}
 
 	private scalar(node: Node): YamlScalar {

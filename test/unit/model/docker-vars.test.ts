@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expandDockerVars, type VarLookup } from '../../../server/src/model/docker-vars';
+import { performance } from 'node:perf_hooks';
+import { expandDockerVars, MAX_EXPANDED_LENGTH, type VarLookup } from '../../../server/src/model/docker-vars';
+import { analyzeWorkspace, testParsers } from '../../helpers/engine';
 
 const vars: Record<string, string | undefined> = { GO_VERSION: '1.22', EMPTY: '', UNKNOWN: undefined };
 const lookup: VarLookup = (name) => (name in vars ? { value: vars[name] } : undefined);
@@ -35,5 +37,25 @@ describe('expandDockerVars', () => {
 	});
 	it('leaves an unterminated ${ as text', () => {
 		assert.equal(expandDockerVars('a${GO_VERSION', lookup).value, 'a${GO_VERSION');
+	});
+	it('makes a value longer than MAX_EXPANDED_LENGTH unknown instead of building it (literal text is not counted)', () => {
+		const long: VarLookup = (name) => (name === 'A' ? { value: 'a'.repeat(MAX_EXPANDED_LENGTH / 2 + 1) } : undefined);
+		assert.equal(expandDockerVars('$A', long).value?.length, MAX_EXPANDED_LENGTH / 2 + 1);
+		assert.deepEqual(expandDockerVars('$A$A', long), { value: undefined, unknown: ['A'] });
+		assert.deepEqual(expandDockerVars('${B:-$A$A}', long), { value: undefined, unknown: ['A'] });
+		const literal = 'x'.repeat(MAX_EXPANDED_LENGTH * 2);
+		assert.equal(expandDockerVars(literal, long).value, literal);
+	});
+	it('ENV A=$A$A on 2,000 lines: a result in linear time, not a RangeError (engine fuzz, seed 4242 cases 2005, 6055, 10481)', async () => {
+		await testParsers();
+		const dockerfile = `FROM golang:1.22 AS build\nENV A=x\n${'ENV A=$A$A\n'.repeat(2_000)}RUN go build -o /app .\n`;
+		const started = performance.now();
+		const result = await analyzeWorkspace({ Dockerfile: dockerfile, 'go.mod': 'module m\n\ngo 1.22\n' });
+		const ms = performance.now() - started;
+		assert.deepEqual(result.failures, []);
+		assert.ok(ms < 5_000, `${ms.toFixed(0)} ms`);
+		const env = result.project.dockerfiles[0].stages[0].envAtEnd;
+		assert.equal(env.get('A')?.value, undefined);
+		assert.equal(result.project.builds.length, 1);
 	});
 });

@@ -5,6 +5,7 @@ import { goCommandsIn } from '../../../server/src/model/go-command';
 import { recognizePackageInstall } from '../../../server/src/model/package-install';
 import { initNodeParsers } from '../../../server/src/node/wasm';
 import { allEnvironments, parseShell, type ParseShellOptions, type ShellScript, type ShellWord } from '../../../server/src/parse/shell';
+import { MAX_SCRIPT_EXPANSION, MAX_WORD_EXPANSION } from '../../../server/src/parse/shell/words';
 import type { Span } from '../../../server/src/parse/span';
 import type { Parsers } from '../../../server/src/parse/tree-sitter';
 import { seededRandom as prng } from '../../helpers/seeded-random';
@@ -130,6 +131,44 @@ describe('parseShell robustness', () => {
 		}
 		const deep = parseShell(parsers, '('.repeat(3000) + 'go build' + ')'.repeat(3000));
 		assert.ok(deep.syntaxErrors.some((e) => /nested too deeply/.test(e.message)));
+	});
+
+	it('doubling a variable (A=$A$A, export, +=) 2,000 times: the value becomes unknown past the bound, in linear time (was out of memory)', () => {
+		for (const [step, first] of [['A=$A$A', 'A=x'], ['export A="$A$A"', 'export A=x'], ['A+=$A', 'A=x']] as const) {
+			const text = `${first}; ${`${step}; `.repeat(2_000)}go build -o "/out/$A" .`;
+			const started = performance.now();
+			const script = parseShell(parsers, text);
+			const ms = performance.now() - started;
+			assert.ok(ms < 5_000, `${step}: ${ms.toFixed(0)} ms`);
+			assert.deepEqual(script.syntaxErrors, []);
+			const envs = allEnvironments(script);
+			const values = script.commands.map((c) => envs[c.index]?.shellVariables.get('A')?.value);
+			assert.ok(values.some((v) => v !== undefined && v.length > 1_000), `${step}: A grows while it is short enough`);
+			assert.ok(values.every((v) => v === undefined || v.length <= 2 * MAX_WORD_EXPANSION), `${step}: A stays bounded`);
+			assert.equal(envs[script.commands.length - 1]?.shellVariables.get('A')?.value, undefined, `${step}: then unknown`);
+			assert.equal(goCommandsIn(script)[0]?.output?.dynamic, true);
+		}
+	});
+
+	it('substituted values are bounded per script: 10,000 references to a 16 KB value stay fast', () => {
+		const text = `echo ${'$A '.repeat(10_000)}; go build -o /out/app .`;
+		const started = performance.now();
+		const script = parseShell(parsers, text, { initialEnv: { A: 'x '.repeat(8_000) } });
+		const ms = performance.now() - started;
+		assert.ok(ms < 5_000, `${ms.toFixed(0)} ms`);
+		const echo = script.commands[0];
+		assert.ok(echo.words.length <= MAX_SCRIPT_EXPANSION, `${echo.words.length} words`);
+		assert.ok(echo.words.some((w) => w.dynamic), 'references past the budget are dynamic');
+		assert.equal(goCommandsIn(script)[0]?.output?.value, '/out/app');
+	});
+
+	it('splitting a word of 8,000 expansions into 8,000 fields is linear (was quadratic over the parts)', () => {
+		const text = `echo ${'$A'.repeat(8_000)}`;
+		const started = performance.now();
+		const script = parseShell(parsers, text, { initialEnv: { A: ' x' } });
+		const ms = performance.now() - started;
+		assert.ok(ms < 2_000, `${ms.toFixed(0)} ms`);
+		assert.equal(script.commands[0].words.length, 8_001);
 	});
 
 	it('parse time of a typical 10-line RUN body after warm-up', () => {

@@ -39,9 +39,17 @@ export function buildGitlabCi(path: string, text: string, context: CiBuildContex
 	const entries = (top?.entries ?? []).filter((e) => !RESERVED.has(e.key.value) && !e.key.value.startsWith('.') && asMap(e.value));
 	const stageOf = (job: YamlMap) => getString(job, 'stage') ?? 'test';
 	const resolvedJobs = entries.map((e) => ({ pair: e, job: config.extend(asMap(e.value)!) }));
-	for (const { pair, job } of resolvedJobs) {
-		const stageIndex = stageOrder.indexOf(stageOf(job));
-		const earlier = resolvedJobs.filter((o) => stageOrder.indexOf(stageOf(o.job)) < stageIndex).map((o) => o.pair.key.value);
+	if (config.overflow) {
+		// Resolving `extends:`/`!reference` went over its bound: nothing of the file is analysed.
+		const { file, span, description } = config.overflow;
+		opaqueSteps.push({ file, span, description: `${description}: this file is not analysed` });
+		return { path, system: 'gitlab-ci', text, root, jobs: [], opaqueSteps, inputs: [...inputs], envPairs: [], sources, synthetic: [] };
+	}
+	// Each job's stage once (comparing every pair of jobs afresh was quadratic in lookups: seconds for 2,000 jobs).
+	const stageIndexes = resolvedJobs.map((o) => stageOrder.indexOf(stageOf(o.job)));
+	for (const [index, { pair, job }] of resolvedJobs.entries()) {
+		const stageIndex = stageIndexes[index];
+		const earlier = resolvedJobs.filter((_, i) => stageIndexes[i] < stageIndex).map((o) => o.pair.key.value);
 		const needs = (get(job, 'needs')?.kind === 'seq' ? scalarList(get(job, 'needs')).map((n) => n.value).concat(needsObjects(get(job, 'needs'))) : undefined);
 		const dependencies = get(job, 'dependencies') ? scalarList(get(job, 'dependencies')).map((d) => d.value) : undefined;
 		const fromJobs = dependencies ?? needs ?? earlier;
@@ -182,14 +190,23 @@ function matrixVariables(combination: MatrixCombination, config: GitlabConfig, b
 	return env;
 }
 
-/** `$NAME` / `${NAME}` with known variables; undefined when one is unknown. */
+/**
+ * Values substituted into one variable beyond this many characters make it unknown: `A1: $A0$A0`,
+ * `A2: $A1$A1`… doubles per variable (2,000 of them: past the longest string V8 can hold). Real values are a
+ * few kilobytes at most.
+ */
+const MAX_EXPANDED_LENGTH = 16 * 1024;
+
+/** `$NAME` / `${NAME}` with known variables; undefined when one is unknown (or the result too long). */
 function expandVariables(text: string, env: Env): string | undefined {
 	let unknown = false;
+	let substituted = 0;
 	const out = text.replace(/\$\$|\$\{(\w+)\}|\$(\w+)/g, (m, a?: string, b?: string) => {
 		if (m === '$$') return '$';
 		const value = env.get((a ?? b)!)?.value;
-		if (value === undefined) unknown = true;
-		return value ?? '';
+		substituted += value?.length ?? 0;
+		if (value === undefined || substituted > MAX_EXPANDED_LENGTH) unknown = true;
+		return unknown ? '' : value!;
 	});
 	return unknown ? undefined : out;
 }

@@ -14,6 +14,20 @@ const MAKEFILE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];
 /** make options that take a separate value. */
 const VALUE_OPTIONS = new Set(['-C', '--directory', '-f', '--file', '--makefile', '-o', '--old-file', '-W', '--what-if', '--new-file', '-I', '--include-dir']);
 const MAX_EXPANSION_DEPTH = 20;
+/**
+ * Expansion is bounded, so that a Makefile costs time in proportion to its text: `X := $(X)$(X)` (or `+=`)
+ * repeated doubles a value per line, and `X = $(Y)$(Y)`, `Y = $(Z)$(Z)`… multiplies the work per level (make
+ * itself stops on a recursive variable that references itself; we stop at MAX_EXPANSION_DEPTH). A value longer
+ * than MAX_VALUE_LENGTH, or any expansion after MAX_EXPANSION_WORK characters and references of one `make`
+ * call, is unknown, as a `$(shell …)` would be. Real values are a few kilobytes at most.
+ */
+const MAX_VALUE_LENGTH = 16 * 1024;
+const MAX_EXPANSION_WORK = 10_000_000;
+
+/** What is left of one `make` call's expansion work (shared by all its expansions). */
+interface Budget {
+	work: number;
+}
 
 interface MakeVar {
 	readonly name: string;
@@ -47,14 +61,16 @@ export function followMake(args: readonly ShellWord[], caller: ShellCommand, env
 	if (!found) return emptyResult(`${written}: no Makefile found in ${dir}${cwd === undefined ? ' (the working directory is not known)' : ''}, so what it builds is not known`);
 	const opaque: string[] = [];
 	const makefile = withIncludes(parseMakefile(found.file, found.text), dir, context, opaque);
-	const scope = variables(makefile, env, cli, dir, callerFile, opaque);
-	const goals = cli.goals.length > 0 ? cli.goals : defaultGoal(makefile, scope);
+	const budget: Budget = { work: MAX_EXPANSION_WORK };
+	const scope = variables(makefile, env, cli, dir, callerFile, { opaque, budget });
+	const goals = cli.goals.length > 0 ? cli.goals : defaultGoal(makefile, scope, budget);
 	if (goals.length === 0) return emptyResult(`${written}: the Makefile has no default target`);
-	const runner = new RecipeRunner(makefile, scope, env, dir, context, opaque);
+	const runner = new RecipeRunner(makefile, scope, env, dir, context, { opaque, budget });
 	for (const goal of goals) runner.run(goal, scope);
 	const merged = runner.results;
 	const inputs = new Set([found.file, ...makefile.includedFiles, ...merged.flatMap((r) => r.inputs)]);
 	for (const r of merged) if (r.opaque) opaque.push(r.opaque);
+	if (budget.work <= 0) opaque.push(`the Makefile's variables expand to too much text to follow (over ${MAX_EXPANSION_WORK / 1_000_000} million characters)`);
 	return {
 		goCommands: merged.flatMap((r) => r.goCommands),
 		installs: merged.flatMap((r) => r.installs),
@@ -140,14 +156,14 @@ function withIncludes(main: ParsedMakefile, dir: string, context: IndirectContex
 	return { ...main, includedFiles, all };
 }
 
-function variables(makefile: Makefile, env: Env, cli: MakeArgs, dir: string, callerFile: string, opaque: string[]): Scope {
+function variables(makefile: Makefile, env: Env, cli: MakeArgs, dir: string, callerFile: string, state: { opaque: string[]; budget: Budget }): Scope {
 	const scope: Scope = new Map();
 	scope.set('MAKE', { name: 'MAKE', value: 'make', recursive: false, origin: 'default', exported: false, file: undefined, span: undefined });
 	scope.set('CURDIR', { name: 'CURDIR', value: dir, recursive: false, origin: 'default', exported: false, file: undefined, span: undefined });
 	for (const [name, variable] of env) scope.set(name, { name, value: variable.value, recursive: false, origin: 'env', exported: true, file: variable.file, span: variable.span, envVar: variable });
 	const exportAll = makefile.all.some((m) => m.exportAll);
 	for (const part of makefile.all) {
-		for (const assignment of part.assignments) assign(scope, assignment, part.path, { cli, exportAll, opaque });
+		for (const assignment of part.assignments) assign(scope, assignment, part.path, { cli, exportAll, ...state });
 		for (const exported of part.exports) {
 			const current = scope.get(exported.name);
 			if (current) scope.set(exported.name, { ...current, exported: true });
@@ -157,7 +173,7 @@ function variables(makefile: Makefile, env: Env, cli: MakeArgs, dir: string, cal
 	return scope;
 }
 
-function assign(scope: Scope, a: MakeAssignment, file: string, options: { cli: MakeArgs; exportAll: boolean; opaque: string[] }): void {
+function assign(scope: Scope, a: MakeAssignment, file: string, options: { cli: MakeArgs; exportAll: boolean; opaque: string[]; budget: Budget }): void {
 	if (options.cli.overrides.some((o) => o.name === a.name) && !a.override) return;
 	const current = scope.get(a.name);
 	if (current?.origin === 'env' && options.cli.envOverrides && !a.override) return;
@@ -176,8 +192,11 @@ function assign(scope: Scope, a: MakeAssignment, file: string, options: { cli: M
 			return;
 		case '+=':
 			if (current) {
-				const added = current.recursive ? a.value : expandString(a.value, scope, 0);
-				scope.set(a.name, { ...base, value: current.value === undefined || added === undefined ? undefined : `${current.value} ${added}`.trim(), recursive: current.recursive });
+				const added = current.recursive ? a.value : expandString(a.value, scope, options.budget);
+				const value = current.value === undefined || added === undefined ? undefined : `${current.value} ${added}`.trim();
+				// A simple variable's value grows by expansion (`X += $(X)` doubles it); a recursive one's by its text.
+				const tooLong = !current.recursive && value !== undefined && value.length > MAX_VALUE_LENGTH;
+				scope.set(a.name, { ...base, value: tooLong ? undefined : value, recursive: current.recursive });
 				return;
 			}
 			scope.set(a.name, { ...base, value: a.value, recursive: true });
@@ -186,21 +205,27 @@ function assign(scope: Scope, a: MakeAssignment, file: string, options: { cli: M
 			scope.set(a.name, { ...base, value: a.value, recursive: true });
 			return;
 		default:
-			scope.set(a.name, { ...base, value: expandString(a.value, scope, 0), recursive: false });
+			scope.set(a.name, { ...base, value: expandString(a.value, scope, options.budget), recursive: false });
 	}
 }
 
 /** The value of a variable reference, fully expanded; undefined when any part is not known. */
-function valueOf(variable: MakeVar | undefined, scope: Scope, depth: number): string | undefined {
+function valueOf(variable: MakeVar | undefined, scope: Scope, budget: Budget, depth = 0): string | undefined {
 	if (!variable) return ''; // make expands undefined variables to nothing
 	if (variable.value === undefined) return undefined;
-	return variable.recursive ? expandString(variable.value, scope, depth + 1) : variable.value;
+	return variable.recursive ? expandString(variable.value, scope, budget, depth + 1) : variable.value;
 }
 
-/** Expands `$(…)`/`${…}`/`$X` in a string; undefined when a function or unknown variable is involved. */
-export function expandString(text: string, scope: Scope, depth: number): string | undefined {
+/**
+ * Expands `$(…)`/`${…}`/`$X` in a string; undefined when a function or unknown variable is involved, or when
+ * the expansion is too long or the call's budget is spent (see MAX_VALUE_LENGTH).
+ */
+function expandString(text: string, scope: Scope, budget: Budget, depth = 0): string | undefined {
 	if (depth > MAX_EXPANSION_DEPTH) return undefined;
+	budget.work -= text.length + 1;
+	if (budget.work < 0) return undefined;
 	let out = '';
+	let substituted = 0;
 	for (let i = 0; i < text.length; i++) {
 		if (text[i] !== '$') {
 			out += text[i];
@@ -213,8 +238,11 @@ export function expandString(text: string, scope: Scope, depth: number): string 
 		}
 		if (ref.literalDollar) out += '$';
 		else {
-			const value = ref.name === undefined ? undefined : valueOf(scope.get(ref.name), scope, depth);
+			const value = ref.name === undefined ? undefined : valueOf(scope.get(ref.name), scope, budget, depth);
 			if (value === undefined) return undefined;
+			substituted += value.length;
+			budget.work -= value.length;
+			if (substituted > MAX_VALUE_LENGTH || budget.work < 0) return undefined;
 			out += value;
 		}
 		i = ref.end - 1;
@@ -242,11 +270,11 @@ function referenceAt(text: string, i: number): { end: number; name: string | und
 	return { end: i + 2, name: next };
 }
 
-function defaultGoal(makefile: Makefile, scope: Scope): string[] {
-	const explicit = valueOf(scope.get('.DEFAULT_GOAL'), scope, 0);
+function defaultGoal(makefile: Makefile, scope: Scope, budget: Budget): string[] {
+	const explicit = valueOf(scope.get('.DEFAULT_GOAL'), scope, budget);
 	if (explicit) return [explicit];
 	for (const rule of makefile.rules) {
-		const first = expandString(rule.targets, scope, 0)?.split(/\s+/)[0];
+		const first = expandString(rule.targets, scope, budget)?.split(/\s+/)[0];
 		if (first && (!first.startsWith('.') || first.includes('/')) && !first.includes('%')) return [first];
 	}
 	return [];
@@ -264,12 +292,12 @@ class RecipeRunner {
 		private readonly callerEnv: Env,
 		private readonly dir: string,
 		private readonly context: IndirectContext,
-		private readonly opaque: string[],
+		private readonly state: { readonly opaque: string[]; readonly budget: Budget },
 	) {
 		for (const part of makefile.all) {
 			for (const rule of part.rules) {
-				const targets = expandString(rule.targets, scope, 0);
-				if (targets === undefined) opaque.push(`the Makefile target "${rule.targets}" is only known at run time`);
+				const targets = expandString(rule.targets, scope, state.budget);
+				if (targets === undefined) state.opaque.push(`the Makefile target "${rule.targets}" is only known at run time`);
 				for (const target of (targets ?? '').split(/\s+/).filter(Boolean)) this.rules.set(target, [...(this.rules.get(target) ?? []), rule]);
 			}
 		}
@@ -280,19 +308,19 @@ class RecipeRunner {
 		this.visited.add(target);
 		const rules = this.rules.get(target) ?? [];
 		const scope = new Map(parentScope);
-		for (const rule of rules) for (const a of rule.assignments) assign(scope, a, this.fileOf(rule), { cli: NO_ARGS, exportAll: false, opaque: this.opaque });
-		const prerequisites = rules.flatMap((r) => (expandString(r.prerequisites, scope, 0) ?? '').replace('|', ' ').split(/\s+/).filter(Boolean));
+		for (const rule of rules) for (const a of rule.assignments) assign(scope, a, this.fileOf(rule), { cli: NO_ARGS, exportAll: false, ...this.state });
+		const prerequisites = rules.flatMap((r) => (expandString(r.prerequisites, scope, this.state.budget) ?? '').replace('|', ' ').split(/\s+/).filter(Boolean));
 		for (const prerequisite of prerequisites) this.run(prerequisite, scope);
 		const withRecipe = rules.filter((r) => r.recipe.length > 0);
 		const rule = withRecipe[withRecipe.length - 1];
 		if (!rule) return;
 		const automatic = automaticVars(target, prerequisites);
-		const env = recipeEnv(scope, this.callerEnv);
+		const env = recipeEnv(scope, this.callerEnv, this.state.budget);
 		const file = this.fileOf(rule);
 		const text = this.makefile.all.find((m) => m.path === file)!.text;
 		const lines = this.makefile.oneShell ? [joinRecipe(text, rule)] : rule.recipe.map((line) => recipeText(text, line.span));
 		for (const line of lines) {
-			const expanded = expandMapped(line, scope, automatic);
+			const expanded = expandMapped(line, scope, automatic, this.state.budget);
 			const script = parseMappedShell(this.context.parsers, expanded, { initialEnv: initialEnvOf(env), cwd: this.dir });
 			const items = analyseScript(script, { file, baseEnv: env, indirect: { ...this.context, depth: this.context.depth + 1 } });
 			const span = { start: line.starts[0] ?? line.endOffset, end: line.endOffset };
@@ -318,14 +346,14 @@ function automaticVars(target: string, prerequisites: readonly string[]): Map<st
 }
 
 /** make exports to recipes: the caller's environment, with exported Makefile and command-line variables. */
-function recipeEnv(scope: Scope, callerEnv: Env): Env {
+function recipeEnv(scope: Scope, callerEnv: Env, budget: Budget): Env {
 	const env = new Map(callerEnv);
 	for (const variable of scope.values()) {
 		if (!variable.exported || variable.origin === 'default') continue;
 		if (variable.origin === 'env' && variable.envVar) continue;
 		env.set(variable.name, {
 			name: variable.name,
-			value: valueOf(variable, scope, 0),
+			value: valueOf(variable, scope, budget),
 			origin: variable.origin === 'command-line' ? 'inline' : 'export',
 			file: variable.file,
 			span: variable.span,
@@ -362,7 +390,7 @@ function joinRecipe(text: string, rule: MakeRule): MappedText {
  * the `$(NAME)` they replace), `$$` becomes `$`; unknown references (functions, `$(shell …)`) are kept as
  * written, which bash reads as a command substitution or parameter expansion: a dynamic word.
  */
-function expandMapped(line: MappedText, scope: Scope, automatic: Map<string, string>): MappedText {
+function expandMapped(line: MappedText, scope: Scope, automatic: Map<string, string>, budget: Budget): MappedText {
 	const text = line.text;
 	const builder = new MappedTextBuilder(line.endOffset);
 	let last = 0;
@@ -374,7 +402,7 @@ function expandMapped(line: MappedText, scope: Scope, automatic: Map<string, str
 		const span = { start: line.starts[i], end: line.ends[ref.end - 1] };
 		if (ref.literalDollar) builder.replace('$', span);
 		else {
-			const value = ref.name === undefined ? undefined : automatic.has(ref.name) ? automatic.get(ref.name) : valueOf(scope.get(ref.name), scope, 0);
+			const value = ref.name === undefined ? undefined : automatic.has(ref.name) ? automatic.get(ref.name) : valueOf(scope.get(ref.name), scope, budget);
 			if (value === undefined) builder.copyMapped(line, i, ref.end);
 			else builder.replace(value, span);
 		}

@@ -18,7 +18,7 @@ import type {
 	ShellUnparsed,
 	ShellWord,
 } from './types';
-import { emptyWord, evalWord, type EvalContext, type Lookup, type OpaqueRange } from './words';
+import { emptyWord, evalWord, expansionBudget, type EvalContext, type ExpansionBudget, type Lookup, type OpaqueRange } from './words';
 import { commandBasename, joinWords, spanUnion } from './word-utils';
 import { unwrapCommand } from './wrappers';
 
@@ -65,6 +65,7 @@ interface Shared {
 	nested: number;
 	visitDepth: number;
 	tooDeep: boolean;
+	readonly budget: ExpansionBudget;
 }
 
 interface Level {
@@ -104,6 +105,7 @@ export function walkFragment(parsers: Pick<Parsers, 'parseBash'>, text: string, 
 		nested: 0,
 		visitDepth: 0,
 		tooDeep: false,
+		budget: expansionBudget(),
 	};
 	const map: OffsetMap = { start: (i) => shared.rootBase + i, end: (j) => shared.rootBase + j };
 	if (text.length > MAX_SHELL_TEXT) {
@@ -165,6 +167,7 @@ function makeLevel(base: Omit<Level, 'ctx'>): Level {
 			rawOf: (span: Span) => rawOf(base.shared, span),
 			lookup: (name: string) => base.shared.stack.top.lookup(name),
 			onSubstitution: (node: Node) => substitution(node, level),
+			budget: base.shared.budget,
 		},
 	};
 	return level;

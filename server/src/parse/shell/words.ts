@@ -37,6 +37,27 @@ export interface EvalContext {
 	lookup(name: string): Lookup;
 	/** Called for `$(…)`, `` `…` ``, `<(…)` so the walker can record the commands inside. */
 	onSubstitution(node: Node): void;
+	/** Characters of known values all words of the script may still substitute (shared by every level). */
+	readonly budget: ExpansionBudget;
+}
+
+/**
+ * Substituting known values is bounded, so that a script costs time and memory in proportion to its text:
+ * `A=$A$A` repeated doubles a value per command (40 times: terabytes, found by test/fuzz), and thousands of
+ * `$A` of a long value multiply it. Past a bound the expansion stays unresolved (a dynamic part), as if the
+ * value were not known. Real values (GOFLAGS, -ldflags, PATH) are a few kilobytes at most.
+ */
+export interface ExpansionBudget {
+	remaining: number;
+}
+
+/** Known values substituted into one word, at most (literal text is not counted: the script bounds it). */
+export const MAX_WORD_EXPANSION = 16 * 1024;
+/** Known values substituted into all the words of one script (its nested `sh -c` scripts included), at most. */
+export const MAX_SCRIPT_EXPANSION = 256 * 1024;
+
+export function expansionBudget(): ExpansionBudget {
+	return { remaining: MAX_SCRIPT_EXPANSION };
 }
 
 const IFS_WHITESPACE = new Set([' ', '\t', '\n']);
@@ -54,6 +75,8 @@ class WordBuilder {
 	splittable = false;
 	/** Saw quotes or literal characters (so an empty expansion still leaves one, possibly empty, word). */
 	solid = false;
+	/** Characters of known values substituted so far (see MAX_WORD_EXPANSION). */
+	private substituted = 0;
 	private literal: { quoted: QuoteKind; textStart: number } | undefined;
 
 	constructor(readonly ctx: EvalContext) {}
@@ -84,6 +107,12 @@ class WordBuilder {
 
 	/** An expansion whose value is known: its characters all map to the `$…` text. */
 	resolved(value: string, localStart: number, localEnd: number, quoted: QuoteKind, kind: ExpansionKind, variable: string | undefined, split: boolean): void {
+		if (value.length > 0 && (this.substituted + value.length > MAX_WORD_EXPANSION || value.length > this.ctx.budget.remaining)) {
+			this.unresolved(localStart, localEnd, quoted, kind, variable);
+			return;
+		}
+		this.substituted += value.length;
+		this.ctx.budget.remaining -= value.length;
 		this.closeLiteral();
 		const span = { start: this.ctx.map.start(localStart), end: this.ctx.map.end(localEnd) };
 		const textStart = this.chars.length;
@@ -151,7 +180,11 @@ function finish(b: WordBuilder, span: Span, from: number, to: number): ShellWord
 	const text = b.chars.slice(from, to).join('');
 	const parts: WordPart[] = [];
 	let dynamic = false;
-	for (const p of b.parts) {
+	// Parts are in text order: start at the first that can reach `from` and stop after `to`, so that splitting a
+	// word of thousands of expansions into thousands of fields stays linear.
+	for (let i = firstPartFrom(b.parts, from); i < b.parts.length; i++) {
+		const p = b.parts[i];
+		if (p.textStart > to) break;
 		if (p.textEnd <= from && !(p.textStart === p.textEnd && p.textStart === from)) continue;
 		if (p.textStart >= to && !(p.textStart === p.textEnd && p.textStart === to && to === b.chars.length)) continue;
 		const clipped = { ...p, textStart: Math.max(p.textStart, from) - from, textEnd: Math.min(p.textEnd, to) - from };
@@ -172,6 +205,18 @@ function finish(b: WordBuilder, span: Span, from: number, to: number): ShellWord
 		glob: b.glob,
 		splittable: b.splittable,
 	};
+}
+
+/** The index of the first part that ends at or after `from` (parts are sorted, and do not overlap). */
+function firstPartFrom(parts: readonly WordPart[], from: number): number {
+	let low = 0;
+	let high = parts.length;
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		if (parts[mid].textEnd < from) low = mid + 1;
+		else high = mid;
+	}
+	return low;
 }
 
 /** Field splitting of unquoted resolved expansions (`$FLAGS` with value `-s -w` gives two words). */

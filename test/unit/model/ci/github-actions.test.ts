@@ -339,3 +339,13 @@ jobs:
 		assert.equal(build.outputPath, '/w/dist/api');
 	});
 });
+
+describe('GitHub Actions: aliases', () => {
+	it('steps, matrix and env from aliases of aliases ("billion laughs"): the workflow is not analysed, and says why', async () => {
+		const laughs = ['l0: &l0 [{run: go build .}, {run: go vet .}]', ...Array.from({ length: 30 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array.from({ length: 11 }, () => `*l${i}`).join(', ')}]`)].join('\n');
+		const workflow = `${laughs}\non: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        include: *l30\n    steps: *l30\n`;
+		const ci = await ciOf(repo(workflow), WF);
+		assert.deepEqual(ci.jobs, []);
+		assert.deepEqual(ci.opaqueSteps.map((o) => o.description), ['YAML aliases expand to more than 100000 nodes: this workflow is not analysed']);
+	});
+});

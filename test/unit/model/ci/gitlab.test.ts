@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import { buildText, ciOf, envOf, GO_MOD, jobNamed, NET_MAIN, projectOf, slice, type Files } from './helpers';
 
@@ -123,5 +124,56 @@ variables:
 		const job = (await ciOf(repo('variables:\n  GO_VERSION: "1.22"\nbuild:\n  image: golang:${GO_VERSION}-alpine\n  script:\n    - go build .\n'), CI)).jobs[0];
 		assert.equal(job.host.imageRef, 'golang:1.22-alpine');
 		assert.equal(job.host.compiler.present, false);
+	});
+});
+
+describe('GitLab CI: bounded resolution', () => {
+	const BUILD = 'build:\n  image: golang:1.22\n  script:\n    - go build -o bin/app .\n';
+	const lists = (levels: number, item: (i: number) => string) => Array.from({ length: levels }, (_, i) => `.l${i + 1}: [${Array.from({ length: 10 }, () => item(i)).join(', ')}]`).join('\n');
+
+	async function timedCi(gitlab: string): Promise<{ ci: Awaited<ReturnType<typeof ciOf>>; ms: number }> {
+		await ciOf(repo(BUILD), CI); // parsers loaded and warm
+		const started = performance.now();
+		const ci = await ciOf(repo(gitlab), CI);
+		return { ci, ms: performance.now() - started };
+	}
+
+	it('aliases of aliases ("billion laughs", engine fuzz seed 4242 case 16678): the file is not analysed, quickly, and says why', async () => {
+		const laughs = ['l0: &l0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 30 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array.from({ length: 11 }, () => `*l${i}`).join(', ')}]`)].join('\n');
+		const { ci, ms } = await timedCi(`${laughs}\n${BUILD}`);
+		assert.ok(ms < 5_000, `${ms.toFixed(0)} ms`);
+		assert.deepEqual(ci.jobs, []);
+		assert.deepEqual(ci.opaqueSteps.map((o) => o.description), ['YAML aliases expand to more than 100000 nodes: jobs and variables from it are not known']);
+	});
+	it('!reference lists of !reference lists (10^5 script lines): the file is not analysed, quickly, and says why', async () => {
+		const gitlab = `.l0: [a, b, c, d, e, f, g, h, i, j]\n${lists(30, (i) => `!reference [.l${i}]`)}\nbuild:\n  image: golang:1.22\n  script:\n    - !reference [.l30]\n    - go build -o bin/app .\n`;
+		const { ci, ms } = await timedCi(gitlab);
+		assert.ok(ms < 5_000, `${ms.toFixed(0)} ms`);
+		assert.deepEqual(ci.jobs, []);
+		assert.equal(ci.opaqueSteps.length, 1);
+		assert.match(ci.opaqueSteps[0].description, /^`extends:` and `!reference` expand to more than \d+ nodes: this file is not analysed$/);
+	});
+	it('extends: chains of ten parents, 30 deep, and 500 jobs extending them: resolved once per template, in linear time', async () => {
+		const templates = ['.p0:\n  variables:\n    CGO_ENABLED: "0"', ...Array.from({ length: 30 }, (_, i) => `.p${i + 1}:\n  extends: [${Array.from({ length: 10 }, () => `.p${i}`).join(', ')}]`)].join('\n');
+		const jobs = Array.from({ length: 500 }, (_, i) => `job${i}:\n  extends: .p10\n  image: golang:1.22\n  script: [go build -o bin/app${i} .]`).join('\n');
+		const { ci, ms } = await timedCi(`${templates}\n${jobs}\n`);
+		assert.ok(ms < 5_000, `${ms.toFixed(0)} ms`);
+		assert.equal(ci.jobs.length, 500);
+		assert.equal(ci.jobs[499].builds[0].cgo.state, 'off');
+	});
+	it('variables doubling each other (A1: $A0$A0, 2,000 of them) are unknown past the bound, not a RangeError', async () => {
+		const variables = Array.from({ length: 2_000 }, (_, i) => `  A${i + 1}: $A${i}$A${i}`).join('\n');
+		const { ci, ms } = await timedCi(`variables:\n  A0: x\n${variables}\n  SHORT: $A3\nbuild:\n  image: golang:1.22\n  script: [go build -o bin/$SHORT/app$A2000 .]\n`);
+		assert.ok(ms < 5_000, `${ms.toFixed(0)} ms`);
+		const build = ci.jobs[0].builds[0];
+		assert.equal(build.env.get('SHORT')?.value, 'xxxxxxxx');
+		assert.equal(build.env.get('A2000')?.value, undefined);
+		assert.equal(build.outputPath, undefined);
+	});
+	it('!reference still resolves as before: nested lists are spliced, maps are shared', async () => {
+		const gitlab = `.setup:\n  script: [export CGO_ENABLED=0]\n  variables: {GOOS: linux}\n.steps: [!reference [.setup, script], go vet ./...]\nbuild:\n  image: golang:1.22\n  variables: !reference [.setup, variables]\n  script:\n    - !reference [.steps]\n    - go build -o bin/app .\n`;
+		const build = (await ciOf(repo(gitlab), CI)).jobs[0].builds[0];
+		assert.equal(build.cgo.state, 'off');
+		assert.equal(build.env.get('GOOS')?.value, 'linux');
 	});
 });

@@ -138,3 +138,13 @@ builds:
 		assert.match(build.host.compiler.reason, /no CI job that runs it was found/);
 	});
 });
+
+describe('GoReleaser: aliases', () => {
+	it('builds from aliases of aliases ("billion laughs"): the builds of the run are not known, and the job says why', async () => {
+		const laughs = ['l0: &l0 [{id: a, env: [CGO_ENABLED=1], goos: [linux]}]', ...Array.from({ length: 30 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array.from({ length: 11 }, () => `*l${i}`).join(', ')}]`)].join('\n');
+		const files: Files = { 'go.mod': GO_MOD, 'main.go': NET_MAIN, [WF]: RELEASE, '.goreleaser.yaml': `${laughs}\nbuilds: *l30\n` };
+		const job = (await ciOf(files, WF)).jobs[0];
+		assert.deepEqual(job.builds, []);
+		assert.ok(job.opaqueSteps.some((o) => o.description === 'YAML aliases expand to more than 100000 nodes in /w/.goreleaser.yaml, so the builds of this GoReleaser run are not known'), JSON.stringify(job.opaqueSteps));
+	});
+});

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import { viaOf } from '../../../../server/src/model/ci/index';
 import type { GoBuild } from '../../../../server/src/model/project';
@@ -100,6 +101,33 @@ describe('make: following targets from a CI step', () => {
 	});
 	it('make -n runs nothing', async () => {
 		assert.deepEqual(await buildsOf(repo(MAKEFILE, 'make -n build')), []);
+	});
+	it('doubling variables (X := $(X)$(X), X += $(X), X = $(Y)$(Y) chains, X = $(X)$(X)) give an unknown value in linear time', async () => {
+		const lines = (line: (i: number) => string) => Array.from({ length: 2_000 }, (_, i) => line(i)).join('\n');
+		const makefiles = {
+			simple: `X := x\n${lines(() => 'X := $(X)$(X)')}\n`,
+			append: `X := x\n${lines(() => 'X += $(X)')}\n`,
+			chain: `X0 = ${'x'.repeat(1_000)}\n${Array.from({ length: 19 }, (_, i) => `X${i + 1} = $(X${i})$(X${i})`).join('\n')}\nX = $(X19)\n`,
+			'deep chain': `X0 = x\n${lines((i) => `X${i + 1} = $(X${i})$(X${i})`)}\nX = $(X2000)\n`,
+			recursive: 'X = $(X)$(X)\nexport X\n',
+		};
+		for (const [name, variables] of Object.entries(makefiles)) {
+			const started = performance.now();
+			const [build] = await buildsOf(repo(`${variables}build:\n\tgo build -o bin/app$(X) .\n`));
+			const ms = performance.now() - started;
+			assert.ok(ms < 5_000, `${name}: ${ms.toFixed(0)} ms`);
+			assert.equal(build?.outputPath, undefined, name);
+		}
+		// Short enough: still expanded.
+		const [short] = await buildsOf(repo('X := x\nX := $(X)$(X)\nX := $(X)$(X)\nbuild:\n\tgo build -o bin/app$(X) .\n'));
+		assert.equal(short?.outputPath, '/w/bin/appxxxx');
+	});
+	it('expansion work is bounded per make call: past a million characters, values are unknown and the step says so', async () => {
+		const makefile = `X0 = ${'x'.repeat(1_000)}\n${Array.from({ length: 12 }, (_, i) => `export X${i + 1} = $(X${i})$(X${i})`).join('\n')}\n${Array.from({ length: 100 }, (_, i) => `t${i}: t${i + 1}\n\tgo build -o bin/t${i}$(X12) .`).join('\n')}\nbuild: t0\n`;
+		const started = performance.now();
+		const job = (await ciOf(repo(makefile), WF)).jobs[0];
+		assert.ok(performance.now() - started < 5_000);
+		assert.ok(job.opaqueSteps.some((o) => /the Makefile's variables expand to too much text to follow/.test(o.description)), JSON.stringify(job.opaqueSteps));
 	});
 });
 
