@@ -25,7 +25,7 @@ export const USAGE = `usage: shipcheck check [PATH...] [--format text|json|sarif
 
 check    analyse Dockerfiles and go.mod files under each PATH (default .) and report whether the Go binaries
          they build will run where they are shipped. Exit 0: nothing at or above --fail-on; 1: findings; 2: error.
-         --jobs: threads for a folder of independent projects (default: one per idle core from 200 files).
+         --jobs: threads for a folder of independent projects (default: one per two idle cores from 200 files).
 inspect  read an ELF, Mach-O or PE executable (never run it): sections, segments, dynamic, version needs, Go build
          info, and on which runtime images it starts. Exit 0: described (also when not a Go binary); 2: error.`;
 

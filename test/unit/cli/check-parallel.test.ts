@@ -25,10 +25,11 @@ describe('shipcheck check --jobs', () => {
 		for (const bad of ['0', '-1', '1.5', 'two', '']) assert.throws(() => parseArgs(['check', '--jobs', bad]), UsageError, bad);
 	});
 
-	it('uses one thread per idle core from the file threshold, or what --jobs asks, and never more threads than shares', () => {
-		assert.equal(threadCount(50, 10, undefined, 2), 1);
-		assert.equal(threadCount(5000, 1, undefined, 2), 1);
-		assert.equal(threadCount(5000, 10, undefined, 2), 2);
+	it('uses one thread per two idle cores from the file threshold, or what --jobs asks, and never more threads than shares', () => {
+		assert.equal(threadCount(50, 10, undefined, 8), 1);
+		assert.equal(threadCount(5000, 1, undefined, 8), 1);
+		assert.equal(threadCount(5000, 10, undefined, 8), 4, 'one thread per two idle cores');
+		assert.equal(threadCount(5000, 10, undefined, 2), 1, 'on two cores one thread is faster');
 		assert.equal(threadCount(5000, 10, undefined, 1), 1, 'no idle core to spare');
 		assert.equal(threadCount(50, 10, 4), 4);
 		assert.equal(threadCount(50, 3, 8), 3);
