@@ -103,11 +103,17 @@ async function benchAnalysis(): Promise<BenchLine[]> {
 		times.push(r.ms);
 		findings = r.findings;
 	}
+	// V8 keeps optimising for a few hundred more runs; an editor session is long, so the steady state is shown too.
+	const steady: number[] = [];
+	for (let i = 0; i < 2000; i++) steady.push(run(1100 + i).ms);
 	const p95 = percentile(times, 95);
+	const steadyP95 = percentile(steady, 95);
 	const detail = `1,000 runs after 100 warm-up, ${project.dockerfile.split('\n').length}-line multi-stage Dockerfile + go.mod + main.go in memory, ${findings} finding(s)`;
 	return [
 		{ name: 'analysis: typical Dockerfile p50', value: percentile(times, 50), unit: 'ms', detail },
 		{ name: 'analysis: typical Dockerfile p95', value: p95, unit: 'ms', detail: `min ${Math.min(...times).toFixed(2)} ms; ${goal(p95 < 5, 'p95 < 5 ms')}` },
+		{ name: 'analysis: typical Dockerfile, steady state p50', value: percentile(steady, 50), unit: 'ms', detail: 'the 2,000 runs after those 1,100' },
+		{ name: 'analysis: typical Dockerfile, steady state p95', value: steadyP95, unit: 'ms', detail: `min ${Math.min(...steady).toFixed(2)} ms; ${goal(steadyP95 < 5, 'p95 < 5 ms')}` },
 	];
 }
 
