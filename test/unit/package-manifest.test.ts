@@ -63,13 +63,15 @@ function globToRegExp(glob: string): RegExp {
 }
 
 /** Whether vsce packages `file` (repo-relative): the last matching .vscodeignore line wins. */
+/**
+ * vsce's rule (@vscode/vsce out/package.js, "Split into ignore and negate list"): a file is left out when an ignore
+ * line matches it and no `!` line does. The order of the lines does not matter, so a later ignore line cannot take
+ * back an earlier `!` line.
+ */
 function isPackaged(file: string): boolean {
-	let packaged = true;
-	for (const line of ignoreLines) {
-		const negated = line.startsWith('!');
-		if (globToRegExp(negated ? line.slice(1) : line).test(file)) packaged = negated;
-	}
-	return packaged;
+	const ignored = ignoreLines.some((line) => !line.startsWith('!') && globToRegExp(line).test(file));
+	const kept = ignoreLines.some((line) => line.startsWith('!') && globToRegExp(line.slice(1)).test(file));
+	return !ignored || kept;
 }
 
 const rel = (p: string): string => p.replace(/^\.\//, '');
