@@ -58,8 +58,12 @@ export function buildProject(inputs: ProjectInputs): ProjectModel {
 	};
 }
 
-/** `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile` (package.json's patterns). */
+/**
+ * `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile` (package.json's patterns), except
+ * `Dockerfile.dockerignore`: BuildKit's per-Dockerfile ignore file, which `Dockerfile.*` would otherwise take in.
+ */
 export function isDockerfileName(path: string): boolean {
 	const name = basename(path);
+	if (name.endsWith('.dockerignore')) return false;
 	return /^(Dockerfile|Containerfile)(\..+)?$/.test(name) || /\.[Dd]ockerfile$/.test(name);
 }
