@@ -10,6 +10,11 @@ export function imageHover(stage: StageModel): string {
 		const why = stage.imageRef === undefined ? `it depends on a build argument (${stage.syntax.image.unknownVars.join(', ')}) without a known value` : 'it is not in the knowledge base; state its libc in `.shipcheck.yaml` (`images:`) to get checks';
 		return `**${name}**: the libc of this image is not known: ${why}.`;
 	}
+	return imageFactsHover(name, facts);
+}
+
+/** The facts of an image or hosted-runner image, what its libc means for Go binaries, and the sources. */
+export function imageFactsHover(name: string, facts: ImageFacts): string {
 	const lines = [`**${name}**`, '', ...factLines(facts), '', meaningFor(facts)];
 	const sources = facts.sources.map((s) => `${s.ref} (as of ${s.asOf})`).join('; ');
 	if (sources) lines.push('', `_Sources: ${sources}_`);

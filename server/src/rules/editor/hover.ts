@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../analyze';
 import type { Span } from '../../parse/span';
 import { buildHover } from './hover-build';
+import { ciHover } from './hover-ci';
 import { envHover } from './hover-env';
 import { imageHover } from './hover-image';
 import { goModHover } from './hover-gomod';
@@ -15,7 +16,7 @@ export interface HoverContent {
 /** One source of hover text; the first that answers for an offset wins, findings are always added. */
 type HoverResolver = (result: AnalysisResult, path: string, offset: number) => HoverContent | undefined;
 
-const RESOLVERS: readonly HoverResolver[] = [buildHover, envHover, fromHover, goModHover];
+const RESOLVERS: readonly HoverResolver[] = [buildHover, envHover, fromHover, goModHover, ciHover];
 
 /** Hover text at `offset` of `path`: the findings there, then the most specific explanation. */
 export function hoverAt(result: AnalysisResult, path: string, offset: number): HoverContent | undefined {
