@@ -71,7 +71,7 @@ async function engine(args: Args): Promise<number> {
 		workers: args.workers,
 		timeBound: TIME_BOUND,
 		hangMs: 120_000,
-		knownIssues: args.knownIssues ? Object.fromEntries(Object.keys(knownIssues).map((k) => [k, true])) as typeof knownIssues : knownIssues,
+		knownIssues: args.knownIssues ? Object.fromEntries(Object.keys(knownIssues).map((k) => [k, true])) : knownIssues,
 		onProgress: (done) => {
 			if (done % (args.cases >= 50_000 ? 10_000 : 1_000) === 0) console.log(`  ${done} cases after ${((performance.now() - started) / 1000).toFixed(0)} s`);
 		},
@@ -101,7 +101,7 @@ function binary(args: Args): number {
 
 async function main(): Promise<number> {
 	const args = parseArgs(process.argv.slice(2));
-	if (args.knownIssues) for (const key of Object.keys(knownIssues) as (keyof typeof knownIssues)[]) knownIssues[key] = true;
+	if (args.knownIssues) for (const key of Object.keys(knownIssues)) knownIssues[key] = true;
 	if (args.single !== undefined) return reproduce(args);
 	const engineStatus = await engine(args);
 	const binaryStatus = binary(args);

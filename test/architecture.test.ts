@@ -43,7 +43,7 @@ function tsFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
 	const text = readFileSync(join(root, file), 'utf8');
 	const found: string[] = [];
-	for (const m of text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/gm)) found.push(m[1] ?? m[2] ?? m[3]!);
+	for (const m of text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/gm)) found.push(m[1] ?? m[2] ?? m[3]);
 	return found;
 }
 

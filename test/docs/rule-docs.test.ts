@@ -33,7 +33,7 @@ function exampleFiles(section: string): Record<string, string> {
 }
 
 function entryOf(files: Record<string, string>): string {
-	return Object.keys(files).find((f) => /(^|\/)(Dockerfile|Containerfile)[^/]*$/.test(f)) ?? Object.keys(files)[0]!;
+	return Object.keys(files).find((f) => /(^|\/)(Dockerfile|Containerfile)[^/]*$/.test(f)) ?? Object.keys(files)[0];
 }
 
 describe('rule docs', () => {

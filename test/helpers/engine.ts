@@ -34,7 +34,7 @@ export function describeFindings(result: AnalysisResult, files: Record<string, s
 	return result.findings.map((f) => {
 		const text = files[f.file.replace(/^\/w\//, '')] ?? '';
 		const before = text.slice(0, f.span.start).split('\n');
-		return `${f.file.replace(/^\/w\//, '')}:${before.length}:${before[before.length - 1]!.length + 1}: ${f.severity} [${f.ruleId}]`;
+		return `${f.file.replace(/^\/w\//, '')}:${before.length}:${before[before.length - 1].length + 1}: ${f.severity} [${f.ruleId}]`;
 	});
 }
 

@@ -28,14 +28,14 @@ describe('libc-mismatch: fires', () => {
 	it('Debian golang builder, default cgo, alpine runtime (SCENARIOS 1)', async () => {
 		const [f, ...rest] = await findings(workspace(debianToAlpine));
 		assert.equal(rest.length, 0);
-		assert.equal(f!.severity, 'error');
-		assert.equal(debianToAlpine.slice(f!.span.start, f!.span.end), 'COPY --from=build /out/app /app');
+		assert.equal(f.severity, 'error');
+		assert.equal(debianToAlpine.slice(f.span.start, f.span.end), 'COPY --from=build /out/app /app');
 		assert.equal(
-			f!.message,
+			f.message,
 			'"/app" is dynamically linked against glibc (CGO_ENABLED is unset and gcc is present in golang:1.22, so cgo defaults to on) but "alpine:3.20" has musl 1.2.5, not glibc: it will fail to start with "no such file or directory"',
 		);
 		assert.deepEqual(
-			f!.related.map((r) => [debianToAlpine.slice(r.span.start, r.span.end), r.message.split(':')[0]]),
+			f.related.map((r) => [debianToAlpine.slice(r.span.start, r.span.end), r.message.split(':')[0]]),
 			[
 				['FROM golang:1.22 AS build', 'built in stage "build"'],
 				['go build -o /out/app .', 'this build links dynamically'],
@@ -47,14 +47,14 @@ describe('libc-mismatch: fires', () => {
 		it(`into ${runtime}: no C library and no loader`, async () => {
 			const [f] = await findings(workspace(debianToAlpine.replace('alpine:3.20', runtime)));
 			assert.equal(f?.severity, 'error');
-			assert.match(f!.message, /has no C library and no loader/);
+			assert.match(f.message, /has no C library and no loader/);
 		});
 	}
 	it('explicit CGO_ENABLED=1 in ENV, fix changes it to 0 in place', async () => {
 		const text = debianToAlpine.replace('WORKDIR /src', 'ENV CGO_ENABLED=1\nWORKDIR /src');
 		const [f] = await findings(workspace(text));
 		assert.equal(f?.severity, 'error');
-		const fix = f!.fixes[0]!;
+		const fix = f.fixes[0];
 		assert.equal(fix.title, 'Set CGO_ENABLED=0 where it is set to 1');
 		const fixed = applyEdits(text, fix.edits);
 		assert.equal(fixed, debianToAlpine.replace('WORKDIR /src', 'ENV CGO_ENABLED=0\nWORKDIR /src'));
@@ -72,12 +72,12 @@ COPY --from=build /out/app /usr/local/bin/app
 `;
 		const [f] = await findings(workspace(text));
 		assert.equal(f?.severity, 'error');
-		assert.match(f!.message, /dynamically linked against musl .* has glibc 2\.36, not musl/);
+		assert.match(f.message, /dynamically linked against musl .* has glibc 2\.36, not musl/);
 	});
 	it('-buildmode=pie without cgo into scratch: needs the loader (FACTS §3.5)', async () => {
 		const [f] = await findings(workspace(debianToAlpine.replace('RUN go build', 'RUN CGO_ENABLED=0 go build -buildmode=pie').replace('alpine:3.20', 'scratch')));
 		assert.equal(f?.severity, 'error');
-		assert.match(f!.message, /has no ELF loader/);
+		assert.match(f.message, /has no ELF loader/);
 	});
 	it('-race on alpine with gcc, run on scratch (SCENARIOS 3)', async () => {
 		const text = `FROM golang:1.22-alpine AS build
@@ -106,17 +106,17 @@ COPY --from=test /out/app /app
 	it('a copied directory delivers the binary inside it', async () => {
 		const text = debianToAlpine.replace('COPY --from=build /out/app /app', 'COPY --from=build /out/ /usr/local/bin/');
 		const [f] = await findings(workspace(text));
-		assert.match(f!.message, /^"\/usr\/local\/bin\/app" is dynamically linked/);
+		assert.match(f.message, /^"\/usr\/local\/bin\/app" is dynamically linked/);
 	});
 	it('no Go sources visible: a warning that names the assumption', async () => {
 		const [f] = await findings({ Dockerfile: debianToAlpine, 'go.mod': gomod });
 		assert.equal(f?.severity, 'warning');
-		assert.match(f!.message, /not certain: .*assumed to import net/);
+		assert.match(f.message, /not certain: .*assumed to import net/);
 	});
 	it('an image the knowledge base does not know: information, no libc claim', async () => {
 		const [f] = await findings(workspace(debianToAlpine.replace('alpine:3.20', 'registry.example.com/base:1')));
 		assert.equal(f?.severity, 'info');
-		assert.match(f!.message, /the C library of "registry\.example\.com\/base:1" is not known/);
+		assert.match(f.message, /the C library of "registry\.example\.com\/base:1" is not known/);
 	});
 	it('an image described in .shipcheck.yaml is checked', async () => {
 		const result = await analyzeWorkspace(workspace(debianToAlpine.replace('alpine:3.20', 'registry.example.com/base:1')), { config: { images: { 'registry.example.com/base': { libc: 'musl' } } } });
@@ -163,7 +163,7 @@ describe('libc-mismatch: fixes', () => {
 	it('offers CGO_ENABLED=0 first (preferred), then runtime images with the builder libc, then the honest GODEBUG entry last', async () => {
 		const [f] = await findings(workspace(debianToAlpine));
 		assert.deepEqual(
-			f!.fixes.map((x) => [x.title, x.isPreferred === true]),
+			f.fixes.map((x) => [x.title, x.isPreferred === true]),
 			[
 				['Set CGO_ENABLED=0 for this go build (inline before "go build")', true],
 				['Switch the runtime image to "debian:bookworm-slim" (same C library as the builder)', false],
@@ -180,29 +180,29 @@ describe('libc-mismatch: fixes', () => {
 			debianToAlpine.replace('FROM alpine:3.20', 'FROM gcr.io/distroless/base-debian12'),
 		];
 		for (const [i, text] of expected.entries()) {
-			const fixed = applyEdits(debianToAlpine, f!.fixes[i]!.edits);
+			const fixed = applyEdits(debianToAlpine, f.fixes[i].edits);
 			assert.equal(fixed, text);
-			assert.deepEqual(await findings(workspace(fixed)), [], f!.fixes[i]!.title);
+			assert.deepEqual(await findings(workspace(fixed)), [], f.fixes[i].title);
 		}
 	});
 	it('the GODEBUG entry inserts after FROM, merges into an existing GODEBUG, and is not offered twice', async () => {
 		const [f] = await findings(workspace(debianToAlpine));
-		const once = applyEdits(debianToAlpine, f!.fixes[3]!.edits);
+		const once = applyEdits(debianToAlpine, f.fixes[3].edits);
 		assert.equal(once, debianToAlpine.replace('FROM alpine:3.20', 'FROM alpine:3.20\nENV GODEBUG=clock_gettime64=0'));
 		const [again] = await findings(workspace(once));
 		assert.ok(again, 'the key changes nothing: the error stays');
 		assert.ok(!again.fixes.some((x) => x.title.includes('clock_gettime64')), 'not offered a second time');
 		const withExisting = debianToAlpine.replace('FROM alpine:3.20', 'FROM alpine:3.20\nENV GODEBUG="netdns=go"');
 		const [g] = await findings(workspace(withExisting));
-		assert.equal(applyEdits(withExisting, g!.fixes.at(-1)!.edits), withExisting.replace('"netdns=go"', '"netdns=go,clock_gettime64=0"'));
+		assert.equal(applyEdits(withExisting, g.fixes.at(-1)!.edits), withExisting.replace('"netdns=go"', '"netdns=go,clock_gettime64=0"'));
 	});
 	it('CGO_ENABLED=0 is not preferred when the program has its own cgo code', async () => {
 		const [f] = await findings(workspace(debianToAlpine, { 'c.go': 'package main\n\n// int one() { return 1; }\nimport "C"\n' }));
-		assert.equal(f!.fixes[0]!.isPreferred, false);
+		assert.equal(f.fixes[0].isPreferred, false);
 	});
 	it('keeps line continuations and indentation when prefixing the command', async () => {
 		const text = debianToAlpine.replace('RUN go build -o /out/app .', 'RUN --mount=type=cache,target=/root/.cache \\\n    cd /src && \\\n    go build -o /out/app .');
 		const [f] = await findings(workspace(text));
-		assert.equal(applyEdits(text, f!.fixes[0]!.edits), text.replace('    go build', '    CGO_ENABLED=0 go build'));
+		assert.equal(applyEdits(text, f.fixes[0].edits), text.replace('    go build', '    CGO_ENABLED=0 go build'));
 	});
 });

@@ -36,7 +36,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 	const options = new Map<string, string>();
 	const positional: string[] = [];
 	for (let i = 0; i < rest.length; i++) {
-		const arg = rest[i]!;
+		const arg = rest[i];
 		if (!arg.startsWith('--')) {
 			positional.push(arg);
 			continue;

@@ -108,7 +108,7 @@ function sortFindings(findings: readonly PositionedFinding[]): PositionedFinding
 		const ka = key(a);
 		const kb = key(b);
 		for (let i = 0; i < ka.length; i++) {
-			if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+			if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
 		}
 		return 0;
 	});

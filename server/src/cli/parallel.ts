@@ -50,7 +50,7 @@ export function threadCount(fileCount: number, shareCount: number, requested: nu
 
 /** Cores minus the 1-minute load average, rounded; at least 1. */
 function idleCoreCount(): number {
-	return Math.max(1, Math.round(availableParallelism() - loadavg()[0]!));
+	return Math.max(1, Math.round(availableParallelism() - loadavg()[0]));
 }
 
 /** Analysis threads for that many idle cores (see `threadCount`). */
@@ -83,7 +83,7 @@ export function independentShares(root: string, files: readonly string[], rootEn
 export function balance(shares: readonly (readonly string[])[], count: number): string[][] {
 	const batches: string[][] = Array.from({ length: count }, () => []);
 	for (const share of [...shares].sort((a, b) => b.length - a.length)) {
-		let lightest = batches[0]!;
+		let lightest = batches[0];
 		for (const batch of batches) if (batch.length < lightest.length) lightest = batch;
 		lightest.push(...share);
 	}
@@ -94,7 +94,7 @@ export function balance(shares: readonly (readonly string[])[], count: number): 
 export function disjointReads(results: readonly BatchResult[]): boolean {
 	const owner = new Map<string, number>();
 	for (let i = 0; i < results.length; i++) {
-		for (const file of results[i]!.read) {
+		for (const file of results[i].read) {
 			const seen = owner.get(file);
 			if (seen !== undefined && seen !== i) return false;
 			owner.set(file, i);
@@ -120,7 +120,7 @@ export async function checkBatchesInParallel(batches: readonly CheckBatch[], par
 	const workers = batches.slice(1).map((batch) => runWorker(bundle, batch));
 	// Attach handlers before blocking this thread, so an early worker failure is not reported as unhandled.
 	const settled = workers.map((w) => w.then((r) => ({ ok: true as const, r }), (e: unknown) => ({ ok: false as const, e })));
-	const here = checkBatch(batches[0]!, parsers);
+	const here = checkBatch(batches[0], parsers);
 	const results = [here];
 	for (const outcome of await Promise.all(settled)) {
 		if (!outcome.ok) throw outcome.e;

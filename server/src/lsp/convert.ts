@@ -36,17 +36,17 @@ export function textMapper(text: string): PositionMapper {
 			let hi = starts.length - 1;
 			while (lo < hi) {
 				const mid = (lo + hi + 1) >> 1;
-				if (starts[mid]! <= clamped) lo = mid;
+				if (starts[mid] <= clamped) lo = mid;
 				else hi = mid - 1;
 			}
 			// Inside a \r\n pair, TextDocument answers the position before the \r: do the same.
 			const insideCrlf = clamped > 0 && text[clamped - 1] === '\r' && text[clamped] === '\n';
-			return { line: lo, character: clamped - starts[lo]! - (insideCrlf ? 1 : 0) };
+			return { line: lo, character: clamped - starts[lo] - (insideCrlf ? 1 : 0) };
 		},
 		offsetAt(position) {
 			if (position.line >= starts.length) return text.length;
-			const start = starts[Math.max(0, position.line)]!;
-			const next = position.line + 1 < starts.length ? starts[position.line + 1]! : text.length;
+			const start = starts[Math.max(0, position.line)];
+			const next = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
 			return Math.min(start + Math.max(0, position.character), next);
 		},
 	};

@@ -38,7 +38,7 @@ function expand(text: string, lookup: VarLookup, escapeChar: string, depth: numb
 	let known = true;
 	let substituted = 0;
 	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
+		const c = text[i];
 		if (c === escapeChar && text[i + 1] === '$') {
 			out += '$';
 			i++;
@@ -85,7 +85,7 @@ function readReference(text: string, dollar: number): Reference | undefined {
 		const inner = text.slice(dollar + 2, close);
 		const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([\s\S]*))?$/.exec(inner);
 		if (!match) return undefined;
-		return { name: match[1]!, modifier: match[2], word: match[3] ?? '', end: close + 1 };
+		return { name: match[1], modifier: match[2], word: match[3] ?? '', end: close + 1 };
 	}
 	const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(dollar + 1));
 	if (!match) return undefined;

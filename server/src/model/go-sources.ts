@@ -92,7 +92,7 @@ function recordImports(path: string, imports: readonly string[], state: ScanStat
 
 /** The go command treats an import path whose first element has a dot as non-standard. */
 function isThirdParty(importPath: string, modulePath: string): boolean {
-	const first = importPath.split('/')[0]!;
+	const first = importPath.split('/')[0];
 	if (!first.includes('.')) return false;
 	return modulePath === '' || (importPath !== modulePath && !importPath.startsWith(`${modulePath}/`));
 }
@@ -114,13 +114,13 @@ export function importsOf(text: string): string[] {
 		if (rest.startsWith('(')) {
 			const close = rest.indexOf(')');
 			const block = close < 0 ? rest : rest.slice(0, close);
-			for (const spec of block.matchAll(/(?:^|[\s;(])(?:[\w.]+\s+)?"([^"]*)"/g)) imports.push(spec[1]!);
+			for (const spec of block.matchAll(/(?:^|[\s;(])(?:[\w.]+\s+)?"([^"]*)"/g)) imports.push(spec[1]);
 			if (close < 0) break;
 			rest = rest.slice(close + 1);
 		} else {
 			const single = /^(?:[\w.]+\s+)?"([^"]*)"/.exec(rest);
 			if (!single) break;
-			imports.push(single[1]!);
+			imports.push(single[1]);
 			rest = rest.slice(single[0].length);
 		}
 	}

@@ -110,7 +110,7 @@ function cgoUsers(program: ProgramCgoUse, flags: BuildFlagsForLinkage): { certai
 	}
 	if (program.importsNet && !tags.has('netgo')) return { certainty: 'certain', why: 'the program imports net, which uses the C resolver when cgo is on (no netgo tag)' };
 	if (program.importsOsUser && !tags.has('osusergo')) return { certainty: 'certain', why: 'the program imports os/user, which uses libc lookups when cgo is on (no osusergo tag)' };
-	if (program.cgoModules.length > 0) return { certainty: 'possible', why: `go.mod requires ${program.cgoModules[0]!.path}, which wraps a C library` };
+	if (program.cgoModules.length > 0) return { certainty: 'possible', why: `go.mod requires ${program.cgoModules[0].path}, which wraps a C library` };
 	if (program.thirdPartyImports.length > 0 && !(tags.has('netgo') && tags.has('osusergo'))) {
 		return { certainty: 'possible', why: `third-party packages such as ${program.thirdPartyImports[0]} may import net or os/user` };
 	}
@@ -118,6 +118,6 @@ function cgoUsers(program: ProgramCgoUse, flags: BuildFlagsForLinkage): { certai
 }
 
 function undecidedModules(program: ProgramCgoUse, why: string): { certainty: Certainty | undefined; why: string } {
-	if (program.cgoModules.length > 0) return { certainty: 'possible', why: `go.mod requires ${program.cgoModules[0]!.path}, which wraps a C library` };
+	if (program.cgoModules.length > 0) return { certainty: 'possible', why: `go.mod requires ${program.cgoModules[0].path}, which wraps a C library` };
 	return { certainty: 'possible', why: `${why}, but no Go sources were visible to rule out other cgo code` };
 }

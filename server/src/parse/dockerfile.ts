@@ -184,7 +184,7 @@ function execFormOf(instruction: Instruction, lines: LineIndex): DfWord[] | unde
 function shellFragments(instruction: Instruction, text: string, span: Span, lines: LineIndex): ShellFragment[] {
 	const argsRanges = instruction.getArgumentsRanges();
 	if (argsRanges.length === 0) return [];
-	const start = lines.spanOf(argsRanges[0]!).start;
+	const start = lines.spanOf(argsRanges[0]).start;
 	const body = text.slice(start, span.end);
 	const heredocs = heredocsOf(instruction);
 	if (/^<<-?\s*["']?[A-Za-z_]/.test(body) && heredocs.length > 0) {

@@ -30,7 +30,7 @@ export class LineIndex {
 	offsetOf(position: LineCharacter): number {
 		if (position.line < 0) return 0;
 		if (position.line >= this.lineStarts.length) return this.text.length;
-		const start = this.lineStarts[position.line]!;
+		const start = this.lineStarts[position.line];
 		return Math.min(start + Math.max(0, position.character), this.text.length);
 	}
 
@@ -44,14 +44,14 @@ export class LineIndex {
 		let hi = this.lineStarts.length - 1;
 		while (lo < hi) {
 			const mid = (lo + hi + 1) >> 1;
-			if (this.lineStarts[mid]! <= offset) lo = mid;
+			if (this.lineStarts[mid] <= offset) lo = mid;
 			else hi = mid - 1;
 		}
 		return lo;
 	}
 
 	lineStart(line: number): number {
-		return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))]!;
+		return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
 	}
 
 	get lineCount(): number {

@@ -297,8 +297,8 @@ function blockNestingOverLimit(text: string): Span | undefined {
 		while (i < lineEnd && text[i] === ' ') i++;
 		if (i < lineEnd && text[i] !== '#') {
 			const indent = i - lineStart;
-			while (stack.length > 0 && stack[stack.length - 1]! > indent) stack.pop();
-			if (stack.length === 0 || stack[stack.length - 1]! < indent) stack.push(indent);
+			while (stack.length > 0 && stack[stack.length - 1] > indent) stack.pop();
+			if (stack.length === 0 || stack[stack.length - 1] < indent) stack.push(indent);
 			for (;;) {
 				const c = text[i];
 				const indicator = (c === '-' || c === '?' || c === ':') && (i + 1 >= lineEnd || text[i + 1] === ' ' || text[i + 1] === '\t');
@@ -308,7 +308,7 @@ function blockNestingOverLimit(text: string): Span | undefined {
 				while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
 				if (i >= lineEnd) break;
 				const column = i - lineStart;
-				if (stack[stack.length - 1]! < column) stack.push(column);
+				if (stack[stack.length - 1] < column) stack.push(column);
 			}
 			if (stack.length > MAX_BLOCK_NESTING) return { start: lineStart, end: lineEnd };
 		}

@@ -35,7 +35,7 @@ export function mergeConfigs(...configs: readonly Partial<ShipcheckConfig>[]): S
 export function globToRegExp(glob: string): RegExp {
 	let source = '';
 	for (let i = 0; i < glob.length; i++) {
-		const c = glob[i]!;
+		const c = glob[i];
 		if (c === '*' && glob[i + 1] === '*') {
 			source += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
 			i += glob[i + 2] === '/' ? 2 : 1;

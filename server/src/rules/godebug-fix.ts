@@ -16,7 +16,7 @@ export function insertGodebugFix(dockerfile: DockerfileModel, stage: StageModel,
 		if (instruction.keyword !== 'ENV') continue;
 		const property = instruction.properties.find((p) => p.name === 'GODEBUG');
 		if (!property?.valueSpan) continue;
-		const entries = (property.value ?? '').split(',').map((e) => e.split('=')[0]!.trim());
+		const entries = (property.value ?? '').split(',').map((e) => e.split('=')[0].trim());
 		if (entries.includes(key)) return undefined;
 		const written = text.slice(property.valueSpan.start, property.valueSpan.end);
 		const quoted = /^(["']).*\1$/s.test(written);

@@ -40,21 +40,21 @@ export function findPragmaInsertion(text: string, path: string, offset: number, 
 
 function lineOfOffset(lineStarts: readonly number[], offset: number): number {
 	let line = 0;
-	while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line++;
+	while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
 	return line;
 }
 
 /** Walks back over continuation lines (ending in `\` or a backtick) to where the instruction starts. */
 function statementStartLine(lines: readonly string[], line: number): number {
 	let start = line;
-	while (start > 0 && /[\\`]\r?$/.test(lines[start - 1]!) && !/^\s*#/.test(lines[start - 1]!)) start--;
+	while (start > 0 && /[\\`]\r?$/.test(lines[start - 1]) && !/^\s*#/.test(lines[start - 1])) start--;
 	return start;
 }
 
 /** Parser directives (`# syntax=`, `# escape=`) must stay the first lines of a Dockerfile. */
 function firstLineAfterDirectives(lines: readonly string[]): number {
 	let line = 0;
-	while (line < lines.length && /^\s*#\s*(syntax|escape|check)\s*=/i.test(lines[line]!)) line++;
+	while (line < lines.length && /^\s*#\s*(syntax|escape|check)\s*=/i.test(lines[line])) line++;
 	return line;
 }
 
@@ -75,7 +75,7 @@ function existingPragma(text: string, lineStarts: readonly number[], line: numbe
 function commentBlockStart(text: string, lineStarts: readonly number[], line: number): number {
 	let first = line;
 	while (first > 0) {
-		const previous = text.slice(lineStarts[first - 1]!, lineStarts[first]! - 1);
+		const previous = text.slice(lineStarts[first - 1], lineStarts[first] - 1);
 		if (!/^\s*(#|\/\/)/.test(previous)) break;
 		first--;
 	}

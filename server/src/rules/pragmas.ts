@@ -28,7 +28,7 @@ export function findPragmas(text: string): Pragma[] {
 	for (const line of text.split('\n')) {
 		const match = PRAGMA.exec(line.replace(/\r$/, ''));
 		if (match) {
-			const ids = match[2]!.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+			const ids = match[2].split(',').map((s) => s.trim()).filter((s) => s.length > 0);
 			pragmas.push({ kind: match[1] as Pragma['kind'], ids, span: { start: offset, end: offset + line.length } });
 		}
 		offset += line.length + 1;

@@ -114,7 +114,7 @@ suite('Go Ship Check: a cgo binary copied into alpine (libc-mismatch)', () => {
 		const godebug = titles.findIndex((t) => t.startsWith('Insert GODEBUG=clock_gettime64=0 (has no effect'));
 		const cgoOff = titles.findIndex((t) => t.startsWith('Set CGO_ENABLED=0'));
 		assert.ok(cgoOff >= 0 && godebug > cgoOff, titles.join(' | '));
-		assert.equal(actions[godebug]!.isPreferred, false);
+		assert.equal(actions[godebug].isPreferred, false);
 	});
 
 	test('"Go Ship Check: Show Effective Build" opens a summary of the builds', async () => {

@@ -67,9 +67,9 @@ describe('shipcheck check --jobs', () => {
 			});
 			const batch = (files: string[]) => checkBatch({ files, config: DEFAULT_CONFIG, cwd: '/' }, parsers, fs);
 			const separate = [batch(['/w/a/Dockerfile', '/w/a/go.mod']), batch(['/w/b/Dockerfile', '/w/b/go.mod'])];
-			assert.ok(separate[0]!.read.includes('/w/a/go.mod') && separate[0]!.read.includes('/w/a/Dockerfile'), separate[0]!.read.join(', '));
+			assert.ok(separate[0].read.includes('/w/a/go.mod') && separate[0].read.includes('/w/a/Dockerfile'), separate[0].read.join(', '));
 			assert.ok(disjointReads(separate));
-			assert.deepEqual(separate[0]!.findings.map((f) => `${f.file} ${f.finding.ruleId}`), ['w/a/Dockerfile libc-mismatch']);
+			assert.deepEqual(separate[0].findings.map((f) => `${f.file} ${f.finding.ruleId}`), ['w/a/Dockerfile libc-mismatch']);
 			const shared = [batch(['/m/root/x/Dockerfile']), batch(['/m/root/y/Dockerfile'])];
 			assert.ok(shared.every((r) => r.read.includes('/m/go.mod')));
 			assert.equal(disjointReads(shared), false);

@@ -60,7 +60,7 @@ describe('pragma completion', () => {
 		const items = pragmaCompletions(text, text.length);
 		assert.ok(items.length > 0 && items.every((i) => i.label.startsWith('libc')), items.map((i) => i.label).join());
 		assert.ok(items.some((i) => i.label === 'libc-mismatch'));
-		assert.deepEqual(items[0]!.replace, { start: text.length - 4, end: text.length });
+		assert.deepEqual(items[0].replace, { start: text.length - 4, end: text.length });
 		const list = '# shipcheck ignore=libc-mismatch,';
 		assert.ok(!pragmaCompletions(list, list.length).some((i) => i.label === 'libc-mismatch'));
 		assert.deepEqual(pragmaCompletions('RUN go build', 12), []);

@@ -19,7 +19,7 @@ COPY --from=build /out/app /app
 describe('offsets to LSP positions (UTF-16)', () => {
 	it('spans from tree-sitter and dockerfile-ast are UTF-16 offsets into the document', async () => {
 		const result = await analyzeWorkspace({ Dockerfile: dockerfile, 'go.mod': 'module m\n\ngo 1.22\n', 'main.go': 'package main\nimport "net"\nvar _ = net.Dial\nfunc main() {}\n' });
-		const build = result.project.builds[0]!;
+		const build = result.project.builds[0];
 		assert.equal(dockerfile.slice(build.span.start, build.span.end), 'go build -o /out/app .');
 		const finding = result.findings.find((f) => f.ruleId === 'libc-mismatch')!;
 		assert.equal(dockerfile.slice(finding.span.start, finding.span.end), 'COPY --from=build /out/app /app');

@@ -18,9 +18,9 @@ function statementsOf(text: string) {
 	const lines = text.split('\n');
 	const start = (l: number) => lines.slice(0, l).reduce((n, s) => n + s.length + 1, 0);
 	return [
-		{ start: start(0), end: start(0) + lines[0]!.length },
-		{ start: start(3), end: start(4) + lines[4]!.length },
-		{ start: start(5), end: start(5) + lines[5]!.length },
+		{ start: start(0), end: start(0) + lines[0].length },
+		{ start: start(3), end: start(4) + lines[4].length },
+		{ start: start(5), end: start(5) + lines[5].length },
 	];
 }
 

@@ -197,7 +197,7 @@ function envLookup(env: Env): VarLookup {
 export function buildOutputPath(output: string | undefined, packages: readonly string[], workdir: string | undefined, install: boolean, env: Env): string | undefined {
 	if (output !== undefined) {
 		const resolved = resolveContainerPath(workdir, output);
-		if (output.endsWith('/')) return packages.length === 1 ? `${resolved}/${binaryName(packages[0]!, workdir)}` : undefined;
+		if (output.endsWith('/')) return packages.length === 1 ? `${resolved}/${binaryName(packages[0], workdir)}` : undefined;
 		return resolved;
 	}
 	const pkg = packages[0] ?? '.';

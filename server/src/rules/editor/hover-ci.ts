@@ -17,7 +17,7 @@ export function ciHover(result: AnalysisResult, path: string, offset: number): H
 	if (setup) return { markdown: setupGoHover(setup), span: setup.span };
 	const jobs = file.jobs.filter((j) => j.host.file === path && contains(j.host.anchor, offset));
 	if (jobs.length === 0) return undefined;
-	return { markdown: hostsHover(jobs), span: jobs[0]!.host.anchor };
+	return { markdown: hostsHover(jobs), span: jobs[0].host.anchor };
 }
 
 function contains(span: { readonly start: number; readonly end: number }, offset: number): boolean {
@@ -37,7 +37,7 @@ function hostsHover(jobs: readonly CiJobModel[]): string {
 }
 
 function hostSection(ref: string, jobs: readonly CiJobModel[]): string {
-	const first = jobs[0]!;
+	const first = jobs[0];
 	const combinations = jobs.map((j) => j.combination?.label).filter((l): l is string => !!l);
 	const matrix = combinations.length > 0 ? `\n\n_Matrix: ${combinations.join('; ')}_` : '';
 	const runner = first.runner;

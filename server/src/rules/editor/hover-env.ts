@@ -39,7 +39,7 @@ function godebugKeyHover(text: string, property: DfProperty, offset: number, sta
 	for (const entry of body.text.split(',')) {
 		const end = start + entry.length;
 		if (offset >= start && offset <= end) {
-			const key = entry.split('=')[0]!.trim();
+			const key = entry.split('=')[0].trim();
 			return { markdown: godebugKeyText(key, stage.image?.goVersion), span: { start, end } };
 		}
 		start = end + 1;

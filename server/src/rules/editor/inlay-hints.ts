@@ -22,7 +22,7 @@ export function inlayHints(result: AnalysisResult, path: string, range: { start:
 		const libc = stage.image?.libc;
 		if (!libc) continue;
 		const label = libc.family === 'none' ? 'no libc' : `${libc.family}${libc.version ? ` ${libc.version}` : ''}`;
-		hints.push({ offset, label, tooltip: `C library of ${stage.imageRef ?? stage.syntax.image.raw} (knowledge base: ${stage.image!.sources.map((s) => s.ref).join(', ')})` });
+		hints.push({ offset, label, tooltip: `C library of ${stage.imageRef ?? stage.syntax.image.raw} (knowledge base: ${stage.image.sources.map((s) => s.ref).join(', ')})` });
 	}
 	for (const build of result.project.builds) {
 		if (build.file !== path || !within(build.span.end)) continue;
