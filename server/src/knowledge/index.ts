@@ -32,3 +32,4 @@ export * from './verified';
 export * from './golang-image-env';
 export * from './godebug-removed';
 export * from './go-platforms';
+export { SETUP_GO, type SetupGoFact } from './setup-go';

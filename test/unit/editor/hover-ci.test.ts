@@ -83,8 +83,9 @@ describe('hovers in CI files', () => {
 	it('setup-go: a fixed version, or a version file that follows go.mod', async () => {
 		assert.match((await hover('uses: actions/setup-go', 0))!, /Go version: 1\.22 for the `go` commands of this job/);
 		const pinned = (await hover('uses: actions/setup-go', 1))!;
-		assert.match(pinned, /read from `[^`]*go\.mod` when the job runs/);
+		assert.match(pinned, /from `[^`]*go\.mod`\. setup-go reads the Go version from this file when the job runs/);
 		assert.match(pinned, /check-latest: true/);
+		assert.match(pinned, /_Sources: https:\/\/github\.com\/actions\/setup-go#readme \(as of 2026-11-23\); [^\n]*releases\/tag\/v2\.2\.0/);
 	});
 
 	it('nothing on a plain step', async () => {

@@ -34,6 +34,7 @@ function allSources(): [string, readonly Source[]][] {
 	add('std cgo imports', K.STD_CGO_IMPORTS_SOURCES);
 	add('loaders', K.LOADER_SOURCES);
 	K.RUNNERS.forEach((r) => add(`runner ${r.label}`, r.sources));
+	Object.entries(K.SETUP_GO).forEach(([k, v]) => add(`setup-go ${k}`, v.sources));
 	K.COMPILER_PACKAGES.forEach((p) => add(`compiler ${p.manager}:${p.name}`, p.sources));
 	K.describeGlibcFloorFailures('99').forEach((t) => add(`glibc target ${t.label}`, t.sources));
 	return out;

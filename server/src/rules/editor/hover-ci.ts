@@ -1,6 +1,8 @@
 import type { CiJobModel, GoSetup } from '../../model/ci/types';
 import type { AnalysisResult } from '../analyze';
-import type { HoverContent } from './hover';
+import { SETUP_GO } from '../../knowledge/setup-go';
+import type { Source } from '../../knowledge/types';
+import { sourcesLine, type HoverContent } from './hover';
 import { imageFactsHover } from './hover-image';
 
 /** Matrix jobs of one `runs-on:` line shown at most; the rest are counted. */
@@ -54,15 +56,20 @@ function hostSection(ref: string, jobs: readonly CiJobModel[]): string {
 
 function setupGoHover(setup: GoSetup): string {
 	const lines = ['**actions/setup-go**', ''];
+	const sources: Source[] = [];
 	if (setup.versionFile) {
-		lines.push(`- Go version: read from \`${setup.versionFile}\` when the job runs, so it follows that file: go.mod and the toolchain cannot disagree (go-version-mismatch stays silent).`);
+		lines.push(`- Go version: from \`${setup.versionFile}\`. ${SETUP_GO.versionFile.text}`);
+		sources.push(...SETUP_GO.versionFile.sources);
 	} else if (setup.version) {
 		lines.push(`- Go version: ${setup.version} for the \`go\` commands of this job; go-version-mismatch compares it with the \`go\` and \`toolchain\` lines of the go.mod each build uses.`);
 	} else {
 		lines.push('- Go version: not known here (`stable`, `oldstable` or an expression): no version claim is made for this job.');
 	}
-	if (setup.checkLatest) lines.push('- `check-latest: true`: the newest release matching the version is downloaded at run time.');
-	return lines.join('\n');
+	if (setup.checkLatest) {
+		lines.push(`- ${SETUP_GO.checkLatest.text}`);
+		sources.push(...SETUP_GO.checkLatest.sources);
+	}
+	return lines.join('\n') + sourcesLine(sources);
 }
 
 function capitalise(text: string): string {
