@@ -20,7 +20,7 @@ export const documentSelector: DocumentSelector = [
 /**
  * Files whose changes the server hears about (workspace/didChangeWatchedFiles) although they may not be open:
  * each can change the verdict for an open file (a go.mod's go directive, a `.go` file's `import "C"`, a
- * Makefile's `CGO_ENABLED`, a release config's build flags, the project config).
+ * Makefile's or build script's `CGO_ENABLED`, a release config's build flags, the project config, a .dockerignore).
  */
 export const watchedFilePatterns: readonly string[] = [
 	'**/go.mod',
@@ -33,5 +33,10 @@ export const watchedFilePatterns: readonly string[] = [
 	'**/.gitlab-ci.yml',
 	'**/.goreleaser.{yml,yaml}',
 	'**/Makefile',
+	'**/*.mk',
+	'**/*.sh',
 	'**/*.go',
+	// Which build-context files a COPY sends (a workspace binary copied into an image is judged from the file).
+	'**/.dockerignore',
+	'**/*.dockerignore',
 ];

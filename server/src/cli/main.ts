@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { NodeFileSystem } from '../node/fs-view';
 import { loadWasmFromDir } from '../node/wasm';
@@ -11,7 +11,7 @@ import type { Finding } from '../rules/types';
 import { parseArgs, USAGE, UsageError, type CheckArgs } from './args';
 import { runInspect } from './inspect';
 import { formatJson, formatSarif, formatText, type PositionedFinding } from './output';
-import { balance, checkBatch, checkBatchesInParallel, disjointReads, independentShares, runAsBatchWorker, threadCount, type BatchResult } from './parallel';
+import { balance, checkBatch, checkBatchesInParallel, disjointReads, displayPath, independentShares, runAsBatchWorker, threadCount, type BatchResult, type CheckBatch } from './parallel';
 
 const VERSION = '0.1.0';
 
@@ -66,15 +66,15 @@ export async function runCheck(args: CheckArgs, parsers: Parsers): Promise<numbe
 			return 2;
 		}
 		const config = configFor(fs, parsers, args, root);
-		const files = (kind === 'dir' ? projectFilesUnder(fs, root) : entryFilesFor(fs, root)).filter((f) => !isIgnoredPath(toPosix(relative(cwd, f)), config));
+		const files = (kind === 'dir' ? projectFilesUnder(fs, root) : entryFilesFor(fs, root)).filter((f) => !isIgnoredPath(displayPath(cwd, f), config));
 		filesChecked += files.length;
-		const results = kind === 'dir' ? await checkFolder(root, files, config, args.jobs, parsers, fs) : [checkBatch({ files, config, cwd }, parsers, fs)];
+		const results = kind === 'dir' ? await checkFolder({ root, files, config, cwd }, args.jobs, parsers, fs) : [checkBatch({ files, config, cwd }, parsers, fs)];
 		const failures = results.flatMap((r) => r.failures);
 		for (const failure of failures) process.stderr.write(`shipcheck: internal error in rule ${failure.ruleId}: ${failure.error}\n`);
 		if (failures.length > 0) return 2;
 		const shown = results.flatMap((r) => r.findings);
 		// A single file: only what is reported on that file and the files checked with it (its go.mod, CI files).
-		const checked = new Set([root, ...files].map((f) => toPosix(relative(cwd, f)) || '.'));
+		const checked = new Set([root, ...files].map((f) => displayPath(cwd, f)));
 		positioned.push(...(kind === 'dir' ? shown : shown.filter((f) => checked.has(f.file))));
 	}
 	const sorted = sortFindings(positioned);
@@ -89,13 +89,13 @@ export async function runCheck(args: CheckArgs, parsers: Parsers): Promise<numbe
  * threads' analyses turn out to have read a file in common, their results are dropped and the folder is analysed in
  * one piece, so the output never depends on the number of threads.
  */
-async function checkFolder(root: string, files: string[], config: ShipcheckConfig, jobs: number | undefined, parsers: Parsers, fs: NodeFileSystem): Promise<BatchResult[]> {
-	const cwd = process.cwd();
-	const shares = independentShares(root, files, fs.listDir(root));
+async function checkFolder(folder: CheckBatch & { readonly root: string }, jobs: number | undefined, parsers: Parsers, fs: NodeFileSystem): Promise<BatchResult[]> {
+	const { root, files, config, cwd } = folder;
+	const shares = independentShares(fs, root, files);
 	const threads = threadCount(files.length, shares?.length ?? 1, jobs);
 	if (shares && threads > 1) {
 		const batches = balance(shares, threads).map((batchFiles) => ({ files: batchFiles, config, cwd }));
-		const results = await checkBatchesInParallel(batches, parsers, __filename);
+		const results = await checkBatchesInParallel(batches, parsers, __filename, fs);
 		if (disjointReads(results)) return results;
 	}
 	return [checkBatch({ files, config, cwd }, parsers, fs)];

@@ -5,6 +5,7 @@ import type { BinaryWindow, FileSystemView } from '../model/file-system';
 import { NodeFileSystem } from '../node/fs-view';
 import { loadWasmFromDir } from '../node/wasm';
 import { initParsers, type Parsers } from '../parse/tree-sitter';
+import { findGoMod } from '../model/go-module';
 import { analyze } from '../rules/analyze';
 import type { ShipcheckConfig } from '../rules/config';
 import { positionFindings, type PositionedFinding } from './output';
@@ -19,7 +20,7 @@ import { positionFindings, type PositionedFinding } from './output';
  */
 
 /** Below this many files one thread is faster than starting workers (each loads the bundle and the grammars). */
-export const PARALLEL_MIN_FILES = 200;
+const PARALLEL_MIN_FILES = 200;
 
 export interface CheckBatch {
 	readonly files: readonly string[];
@@ -60,11 +61,13 @@ function threadsFor(idleCores: number): number {
 
 /**
  * Groups of `files` (absolute, `/`-separated, all below `root`) that can be analysed apart: one group per top-level
- * folder of `root`. Undefined when `root` itself holds something the engine reads across folders (a go.mod, CI
- * files, `.github/`, `.git/`), since then every folder may belong to one repository.
+ * folder of `root`. Undefined when `root` itself holds something the engine reads across folders (CI files,
+ * `.github/`, `.git/`), or when a go.mod at or above `root` would be shared by every folder (a monorepo's
+ * `services/`): the threads would all read it and their results would be dropped anyway.
  */
-export function independentShares(root: string, files: readonly string[], rootEntries: readonly string[]): string[][] | undefined {
-	if (rootEntries.some((e) => e === 'go.mod' || e === '.git/' || e === '.github/' || e === '.gitlab-ci.yml' || /^\.?goreleaser\.ya?ml$/.test(e))) return undefined;
+export function independentShares(fs: FileSystemView, root: string, files: readonly string[]): string[][] | undefined {
+	if (fs.listDir(root).some((e) => e === '.git/' || e === '.github/' || e === '.gitlab-ci.yml' || /^\.?goreleaser\.ya?ml$/.test(e))) return undefined;
+	if (findGoMod(fs, root) !== undefined) return undefined;
 	const prefix = root.endsWith('/') ? root : `${root}/`;
 	const groups = new Map<string, string[]>();
 	for (const file of files) {
@@ -107,7 +110,7 @@ export function disjointReads(results: readonly BatchResult[]): boolean {
 export function checkBatch(batch: CheckBatch, parsers: Parsers, fs: FileSystemView = new NodeFileSystem()): BatchResult {
 	const recorder = recordingFileSystem(fs);
 	const result = analyze({ fs: recorder.fs, parsers, config: batch.config, entryFiles: batch.files });
-	const display = (file: string) => relativeTo(batch.cwd, file);
+	const display = (file: string) => displayPath(batch.cwd, file);
 	return {
 		findings: positionFindings(result.findings, (f) => recorder.fs.readFile(f), display),
 		read: [...recorder.read],
@@ -116,11 +119,11 @@ export function checkBatch(batch: CheckBatch, parsers: Parsers, fs: FileSystemVi
 }
 
 /** Runs `batches[0]` here and each other batch in a worker thread running this same bundle. */
-export async function checkBatchesInParallel(batches: readonly CheckBatch[], parsers: Parsers, bundle: string): Promise<BatchResult[]> {
+export async function checkBatchesInParallel(batches: readonly CheckBatch[], parsers: Parsers, bundle: string, fs: FileSystemView): Promise<BatchResult[]> {
 	const workers = batches.slice(1).map((batch) => runWorker(bundle, batch));
 	// Attach handlers before blocking this thread, so an early worker failure is not reported as unhandled.
 	const settled = workers.map((w) => w.then((r) => ({ ok: true as const, r }), (e: unknown) => ({ ok: false as const, e })));
-	const here = checkBatch(batches[0], parsers);
+	const here = checkBatch(batches[0], parsers, fs);
 	const results = [here];
 	for (const outcome of await Promise.all(settled)) {
 		if (!outcome.ok) throw outcome.e;
@@ -177,6 +180,7 @@ function recordingFileSystem(fs: FileSystemView): { fs: FileSystemView; read: Se
 	return { fs: view, read };
 }
 
-function relativeTo(cwd: string, file: string): string {
+/** A path as the CLI prints it: relative to `cwd`, with `/` separators, `.` for `cwd` itself. */
+export function displayPath(cwd: string, file: string): string {
 	return relative(cwd, file).replace(/\\/g, '/') || '.';
 }

@@ -88,7 +88,8 @@ function hasGlob(path: string): boolean {
 	return /[*?[]/.test(path);
 }
 
-function globMatches(glob: string, path: string): boolean {
+/** A COPY source glob (`*`, `?`) against one path; a malformed pattern matches nothing. */
+export function globMatches(glob: string, path: string): boolean {
 	const source = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
 	// An unterminated `[` is a bad pattern (Go's filepath.Match, which BuildKit uses, fails the COPY): no match,
 	// never a SyntaxError out of the analysis (found by test/fuzz).

@@ -4,6 +4,8 @@
  * A reference to a variable that is declared without a value, or not declared, makes the result unknown,
  * except where a modifier decides without the value.
  */
+import { MAX_SUBSTITUTED_CHARS } from '../parse/expansion-limit';
+
 export interface Expansion {
 	/** The expanded text, or undefined when some part depends on a value we do not know. */
 	readonly value: string | undefined;
@@ -20,13 +22,8 @@ export type VarLookup = (name: string) => { value: string | undefined } | undefi
  */
 const MAX_NESTING = 32;
 
-/**
- * Variable values substituted into one word beyond this many characters make the word unknown. `ENV A=$A$A`
- * repeated doubles the value each line (2,000 lines: far past the longest string V8 can hold, found by
- * test/fuzz); real values (GOFLAGS, -ldflags, PATH) stay under a few kilobytes. Literal text is not counted:
- * it is bounded by the file itself.
- */
-export const MAX_EXPANDED_LENGTH = 16 * 1024;
+/** Variable values substituted into one word beyond this many characters make the word unknown (`ENV A=$A$A`). */
+export const MAX_EXPANDED_LENGTH = MAX_SUBSTITUTED_CHARS;
 
 export function expandDockerVars(text: string, lookup: VarLookup, escapeChar = '\\'): Expansion {
 	return expand(text, lookup, escapeChar, 0);

@@ -6,7 +6,11 @@
 export class ParseCache<T> {
 	private readonly entries = new Map<string, T>();
 
-	constructor(private readonly capacity: number) {}
+	/** `keep`: whether a result may be reused (a parse stopped by a time limit should be tried again). */
+	constructor(
+		private readonly capacity: number,
+		private readonly keep: (value: T) => boolean = () => true,
+	) {}
 
 	get(text: string, parse: (text: string) => T): T {
 		const hit = this.entries.get(text);
@@ -17,6 +21,7 @@ export class ParseCache<T> {
 			return hit;
 		}
 		const value = parse(text);
+		if (!this.keep(value)) return value;
 		this.entries.set(text, value);
 		if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
 		return value;

@@ -30,8 +30,7 @@ export interface WasmBinaries {
  */
 export interface ParseStopped {
 	readonly stopped: true;
-	/** Milliseconds spent before the parse was stopped. */
-	readonly elapsedMs: number;
+	/** The time limit it ran into (it depends only on the text's length, so messages naming it are stable). */
 	readonly budgetMs: number;
 }
 
@@ -144,7 +143,7 @@ function parseWith(parser: Parser, name: string, text: string, previous: Tree | 
 		tree?.delete();
 		parser.reset();
 		if (!stopped) throw new Error(`tree-sitter-${name}: parse returned no tree`);
-		return { stopped: true, elapsedMs: performance.now() - started, budgetMs };
+		return { stopped: true, budgetMs };
 	}
 	return tree;
 }

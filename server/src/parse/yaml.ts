@@ -46,9 +46,10 @@ export interface YamlDocument {
 	readonly comments: readonly { readonly text: string; readonly span: Span }[];
 	/**
 	 * Set when the text was not parsed at all (its parse ran past the time budget, or it nests too deeply):
-	 * `value` is undefined and the file is not analysed. `reason` is for messages (`YAML parse stopped after 130 ms`).
+	 * `value` is undefined and the file is not analysed. `reason` is for messages (`YAML parse stopped at its 300 ms time limit`).
 	 */
-	readonly unparsed?: { readonly span: Span; readonly reason: string };
+	/** `timedOut`: stopped by the time limit, so a later parse of the same text may succeed (not cached). */
+	readonly unparsed?: { readonly span: Span; readonly reason: string; readonly timedOut?: boolean };
 }
 
 /** Nesting deeper than this is not converted (hostile input must not exhaust the stack). */
@@ -67,22 +68,29 @@ const MAX_BLOCK_NESTING = 80;
  * Aliases share nodes, so the value is a DAG the size of the text; but anything that walks it as a tree (a
  * GitLab `!reference` resolution, a matrix comparison, a script list) does the work of the expanded tree, and
  * aliases of aliases ("billion laughs": 30 levels of 11 aliases each in 2 KB) expand to 11^30 nodes (found by
- * test/fuzz: a GitLab file ran for minutes). A document whose aliases expand to more than this many nodes in
- * all is not analysed; real files (a few `<<: *defaults` per job) stay far below.
+ * test/fuzz: a GitLab file ran for minutes). A document whose aliases expand to more than this many nodes, plus
+ * ALIAS_NODES_PER_CHARACTER for each character of its text, is not analysed: the work stays proportional to the
+ * file, and a big real pipeline (2,000 jobs, each `<<: *defaults`) stays within it.
  */
 export const MAX_ALIAS_EXPANSION = 100_000;
+const ALIAS_NODES_PER_CHARACTER = 10;
+
+/** The number of alias-expanded nodes a document of `textLength` characters may have. */
+export function aliasExpansionLimit(textLength: number): number {
+	return MAX_ALIAS_EXPANSION + ALIAS_NODES_PER_CHARACTER * textLength;
+}
 
 export function parseYaml(parsers: Pick<Parsers, 'parseYaml'>, text: string): YamlDocument {
 	const tooDeep = blockNestingOverLimit(text);
 	if (tooDeep) return unparsed(tooDeep, `YAML nested more than ${MAX_BLOCK_NESTING} levels deep`);
 	const tree = parsers.parseYaml(text);
-	if (isParseStopped(tree)) return unparsed({ start: 0, end: text.length }, `YAML parse stopped after ${Math.round(tree.elapsedMs)} ms`);
+	if (isParseStopped(tree)) return unparsed({ start: 0, end: text.length }, `YAML parse stopped at its ${Math.round(tree.budgetMs)} ms time limit`, { timedOut: true });
 	try {
 		const converter = new Converter(text);
 		const root = tree.rootNode;
 		const document = root.namedChildren.find((c) => c?.type === 'document') ?? undefined;
 		const value = document ? converter.firstValue(document, 0) : undefined;
-		if (converter.aliasOverflow) return unparsed(converter.aliasOverflow, `YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes`);
+		if (converter.aliasOverflow) return unparsed(converter.aliasOverflow, `YAML aliases expand to more than ${aliasExpansionLimit(text.length)} nodes`);
 		converter.collect(root, 0);
 		return { value, errors: converter.errors, comments: converter.comments };
 	} finally {
@@ -90,8 +98,8 @@ export function parseYaml(parsers: Pick<Parsers, 'parseYaml'>, text: string): Ya
 	}
 }
 
-function unparsed(span: Span, reason: string): YamlDocument {
-	return { value: undefined, errors: [{ span, message: `${reason}: not parsed` }], comments: [], unparsed: { span, reason } };
+function unparsed(span: Span, reason: string, how: { timedOut?: boolean } = {}): YamlDocument {
+	return { value: undefined, errors: [{ span, message: `${reason}: not parsed` }], comments: [], unparsed: { span, reason, ...how } };
 }
 
 class Converter {
@@ -102,10 +110,14 @@ class Converter {
 	private readonly sizes = new Map<YamlValue, number>();
 	/** Nodes added by aliases so far (each use counts the expanded size of its target). */
 	private aliasNodes = 0;
-	/** The alias at which the expansion went over MAX_ALIAS_EXPANSION. */
+	/** The alias at which the expansion went over `aliasExpansionLimit`. */
 	aliasOverflow: Span | undefined;
 
-	constructor(private readonly text: string) {}
+	private readonly aliasLimit: number;
+
+	constructor(private readonly text: string) {
+		this.aliasLimit = aliasExpansionLimit(text.length);
+	}
 
 	/**
 	 * Records comments and syntax errors anywhere in the tree, with a cursor: iterative (the tree may be deep)
@@ -158,7 +170,7 @@ class Converter {
 			case 'alias': {
 				const target = this.anchors.get(node.text.slice(1));
 				if (target) this.aliasNodes += this.sizeOf(target);
-				if (this.aliasNodes > MAX_ALIAS_EXPANSION) this.aliasOverflow ??= spanOf(node);
+				if (this.aliasNodes > this.aliasLimit) this.aliasOverflow ??= spanOf(node);
 				return target;
 			}
 			default:

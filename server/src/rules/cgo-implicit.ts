@@ -4,7 +4,7 @@ import type { Delivery, GoBuild } from '../model/project';
 import { glibcGap, libcGap } from './delivery-fit';
 import { describeBuilder, imageName, stageLabel } from './describe';
 import { setCgoOffFix } from './fixes';
-import { rootStage } from './glibc-fixes';
+import { rootStage } from '../model/dockerfile/stage-chain';
 import type { Rule, RuleContext } from './rule';
 import type { FindingInput } from './types';
 

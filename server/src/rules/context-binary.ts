@@ -1,5 +1,6 @@
 import { inspectBinary, type BinaryInfo, type RandomAccessSource } from '../binary';
 import { dockerIgnoreFor, type DockerIgnore } from '../model/docker-ignore';
+import { globMatches } from '../model/deliveries';
 import type { FileSystemView } from '../model/file-system';
 import { basename, joinPath, normalizePath } from '../model/paths';
 import type { CopyStep, DockerfileModel, ProjectModel, StageModel } from '../model/project';
@@ -71,8 +72,8 @@ function sourceFiles(fs: FileSystemView, dockerfile: DockerfileModel, copy: Copy
 		const parent = slash < 0 ? '' : rel.slice(0, slash);
 		if (/[*?[]/.test(parent)) continue;
 		if (/[*?[]/.test(rel)) {
-			const pattern = globRegex(rel.slice(slash + 1));
-			const names = fs.listDir(joinPath(dockerfile.contextDir, parent)).filter((n) => !n.endsWith('/') && pattern?.test(n));
+			const pattern = rel.slice(slash + 1);
+			const names = fs.listDir(joinPath(dockerfile.contextDir, parent)).filter((n) => !n.endsWith('/') && globMatches(pattern, n));
 			for (const name of names.slice(0, MAX_DIRECTORY_FILES)) add(parent ? `${parent}/${name}` : name, source, into(name));
 			continue;
 		}
@@ -86,14 +87,6 @@ function sourceFiles(fs: FileSystemView, dockerfile: DockerfileModel, copy: Copy
 		}
 	}
 	return out;
-}
-
-function globRegex(glob: string): RegExp | undefined {
-	try {
-		return new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
-	} catch {
-		return undefined;
-	}
 }
 
 const perProject = new WeakMap<ProjectModel, { readonly fs: FileSystemView; readonly binaries: readonly ContextBinary[] }>();

@@ -1,3 +1,4 @@
+import { stageChain } from '../model/dockerfile/stage-chain';
 import { COMPILER_PACKAGES, lookupCCompilerCommand, type CompilerPackage } from '../knowledge/cross-compilers';
 import type { EnvVar } from '../model/env';
 import type { DockerfileModel, GoBuild, StageModel } from '../model/project';
@@ -11,8 +12,8 @@ import type { Fix, TextEdit } from './types';
 
 /** The `--platform` of the stage, following `FROM <stage>` chains to the FROM that names one. */
 export function stagePlatform(stage: StageModel): { raw: string; expanded: string | undefined } | undefined {
-	for (let s: StageModel | undefined = stage; s; s = s.base) if (s.syntax.platform) return { raw: s.syntax.platform.raw, expanded: s.syntax.platform.expanded };
-	return undefined;
+	const named = stageChain(stage).find((s) => s.syntax.platform)?.syntax.platform;
+	return named && { raw: named.raw, expanded: named.expanded };
 }
 
 /** The builder's architecture: known (`--platform=linux/amd64`), the BuildKit host's (`$BUILDPLATFORM`), or the target's. */

@@ -1,6 +1,6 @@
 import type { GoBuild, StageModel } from '../model/project';
 import { lookupImage, runtimeAlternativesFor } from '../knowledge';
-import { rootStage } from './glibc-fixes';
+import { rootStage, stageChain } from '../model/dockerfile/stage-chain';
 import type { Fix } from './types';
 
 /**
@@ -53,9 +53,7 @@ export function switchRuntimeImageFixes(build: GoBuild, runtime: StageModel): Fi
  */
 function stepsRunOn(runtime: StageModel, image: string): boolean {
 	const facts = lookupImage(image);
-	const chain: StageModel[] = [];
-	for (let s: StageModel | undefined = runtime; s && !chain.includes(s); s = s.base) chain.push(s);
-	if (facts?.hasShell !== true && chain.some((s) => s.syntax.instructions.some((i) => i.keyword === 'RUN'))) return false;
+	if (facts?.hasShell !== true && stageChain(runtime).some((s) => s.syntax.instructions.some((i) => i.keyword === 'RUN'))) return false;
 	const distro = facts?.distro?.name;
 	const managers: readonly string[] = distro === 'alpine' ? ['apk'] : distro === 'debian' || distro === 'ubuntu' ? ['apt-get', 'apt', 'aptitude'] : [];
 	return runtime.installs.every((install) => managers.includes(install.manager));

@@ -1,5 +1,6 @@
 import { compareDottedVersions, DEBIAN_RELEASES, lookupImage } from '../knowledge';
-import type { GoBuild, StageModel } from '../model/project';
+import { rootStage } from '../model/dockerfile/stage-chain';
+import type { GoBuild } from '../model/project';
 import type { Fix, RelatedInformation } from './types';
 
 /**
@@ -9,12 +10,6 @@ import type { Fix, RelatedInformation } from './types';
  */
 
 /** The stage whose FROM names an image (following `FROM <stage>` chains). */
-export function rootStage(stage: StageModel | undefined): StageModel | undefined {
-	let current = stage;
-	while (current?.base) current = current.base;
-	return current;
-}
-
 /**
  * Pin the builder to the newest Debian release whose glibc is not newer than `runtimeGlibc`, e.g.
  * `golang:1.20` → `golang:1.20-bullseye`. Offered only when the knowledge base knows the new tag, it is

@@ -48,12 +48,6 @@ export function olderThan(builder: string, required: string): boolean | undefine
 }
 
 /** The root stage of a `FROM <stage>` chain: its FROM names the image. */
-export function rootStage(stage: StageModel): StageModel {
-	let current = stage;
-	while (current.base) current = current.base;
-	return current;
-}
-
 /** `golang:1.23-alpine` → `golang:1.24-alpine` (variant kept), only to tags the knowledge base knows exist. */
 export function builderTagFix(stage: StageModel, version: string): Fix | undefined {
 	const raw = stage.syntax.image.raw;

@@ -2,7 +2,8 @@ import { OBSERVED_ERRORS } from '../knowledge/verified';
 import { goAtLeast } from '../knowledge/version';
 import type { GoBuild, GoModuleModel } from '../model/project';
 import type { Span } from '../parse/span';
-import { builderTagFix, olderThan, rootStage, toolchainMode } from './go-toolchain';
+import { rootStage } from '../model/dockerfile/stage-chain';
+import { builderTagFix, olderThan, toolchainMode } from './go-toolchain';
 import type { Rule, RuleContext } from './rule';
 import type { FindingInput, RelatedInformation, Severity } from './types';
 

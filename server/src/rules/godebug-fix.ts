@@ -1,3 +1,4 @@
+import { stageChain } from '../model/dockerfile/stage-chain';
 import type { DockerfileModel, StageModel } from '../model/project';
 import type { Fix } from './types';
 
@@ -10,9 +11,7 @@ import type { Fix } from './types';
  */
 export function insertGodebugFix(dockerfile: DockerfileModel, stage: StageModel, key: string, value: string, title: string): Fix | undefined {
 	const text = dockerfile.text;
-	const chain: StageModel[] = [];
-	for (let s: StageModel | undefined = stage; s && s.file === dockerfile.path && !chain.includes(s); s = s.base) chain.push(s);
-	for (const instruction of chain.flatMap((s) => [...s.syntax.instructions].reverse())) {
+	for (const instruction of stageChain(stage).flatMap((s) => [...s.syntax.instructions].reverse())) {
 		if (instruction.keyword !== 'ENV') continue;
 		const property = instruction.properties.find((p) => p.name === 'GODEBUG');
 		if (!property?.valueSpan) continue;

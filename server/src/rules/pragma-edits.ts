@@ -1,5 +1,5 @@
 import type { Span } from '../parse/span';
-import { findPragmas } from './pragmas';
+import { continuesOnNextLine, findPragmas } from './pragmas';
 
 export interface PragmaInsertion {
 	readonly span: Span;
@@ -47,7 +47,7 @@ function lineOfOffset(lineStarts: readonly number[], offset: number): number {
 /** Walks back over continuation lines (ending in `\` or a backtick) to where the instruction starts. */
 function statementStartLine(lines: readonly string[], line: number): number {
 	let start = line;
-	while (start > 0 && /[\\`]\r?$/.test(lines[start - 1]) && !/^\s*#/.test(lines[start - 1])) start--;
+	while (start > 0 && continuesOnNextLine(lines[start - 1])) start--;
 	return start;
 }
 

@@ -83,9 +83,16 @@ export function lineStatements(text: string): Span[] {
 		const end = offset + line.length;
 		if (continues && spans.length > 0) spans[spans.length - 1] = { start: spans[spans.length - 1].start, end };
 		else if (!comment) spans.push({ start: offset, end });
-		// The same test as statementStartLine: a non-`#` line ending in `\` or a backtick continues.
-		continues = (continues || !comment) && /[\\`]\r?$/.test(line) && !/^\s*#/.test(line);
+		continues = (continues || !comment) && continuesOnNextLine(line);
 		offset += line.length + 1;
 	}
 	return spans;
+}
+
+/**
+ * A line that is not a `#` comment and ends in `\` or a backtick (the `# escape=` character) carries its statement
+ * on to the next line. Pragma placement (pragma-edits.ts) and pragma scope (here) must agree on it.
+ */
+export function continuesOnNextLine(line: string): boolean {
+	return /[\\`]\r?$/.test(line) && !/^\s*#/.test(line);
 }

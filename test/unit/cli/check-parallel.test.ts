@@ -7,6 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { parseArgs, UsageError } from '../../../server/src/cli/args';
 import { balance, checkBatch, disjointReads, independentShares, threadCount } from '../../../server/src/cli/parallel';
 import { memoryFileSystem } from '../../../server/src/model/file-system';
+import { NodeFileSystem } from '../../../server/src/node/fs-view';
+import { projectFilesUnder } from '../../../server/src/rules/discover';
 import { initNodeParsers } from '../../../server/src/node/wasm';
 import { DEFAULT_CONFIG } from '../../../server/src/rules/config';
 import type { Parsers } from '../../../server/src/parse/tree-sitter';
@@ -36,11 +38,13 @@ describe('shipcheck check --jobs', () => {
 		assert.equal(threadCount(5000, 10, 1), 1);
 	});
 
-	it('splits a folder only by its top-level folders, and not at all when the folder itself is a repository or module', () => {
-		const files = ['/w/a/Dockerfile', '/w/a/go.mod', '/w/b/svc/Dockerfile', '/w/b/go.mod'];
-		assert.deepEqual(independentShares('/w', files, ['a/', 'b/']), [['/w/a/Dockerfile', '/w/a/go.mod'], ['/w/b/svc/Dockerfile', '/w/b/go.mod']]);
-		for (const marker of ['go.mod', '.git/', '.github/', '.gitlab-ci.yml', '.goreleaser.yaml']) assert.equal(independentShares('/w', files, ['a/', 'b/', marker]), undefined, marker);
-		assert.equal(independentShares('/w', [...files, '/w/Dockerfile'], ['a/', 'b/', 'Dockerfile']), undefined, 'a file directly in the folder');
+	it('splits a folder only by its top-level folders, and not at all when it is a repository or inside a module', () => {
+		const tree: Record<string, string> = { '/w/a/Dockerfile': '', '/w/a/go.mod': '', '/w/b/svc/Dockerfile': '', '/w/b/go.mod': '' };
+		const files = Object.keys(tree);
+		assert.deepEqual(independentShares(memoryFileSystem(tree), '/w', files), [['/w/a/Dockerfile', '/w/a/go.mod'], ['/w/b/svc/Dockerfile', '/w/b/go.mod']]);
+		const markers = { 'go.mod': '/w/go.mod', '.git/': '/w/.git/HEAD', '.github/': '/w/.github/workflows/ci.yml', '.gitlab-ci.yml': '/w/.gitlab-ci.yml', '.goreleaser.yaml': '/w/.goreleaser.yaml', 'a go.mod above': '/go.mod' };
+		for (const [marker, path] of Object.entries(markers)) assert.equal(independentShares(memoryFileSystem({ ...tree, [path]: 'module x\n' }), '/w', files), undefined, marker);
+		assert.equal(independentShares(memoryFileSystem({ ...tree, '/w/Dockerfile': '' }), '/w', [...files, '/w/Dockerfile']), undefined, 'a file directly in the folder');
 	});
 
 	it('balances shares by file count, largest first', () => {
@@ -109,6 +113,18 @@ describe('shipcheck check --jobs', () => {
 			const files = (JSON.parse(one.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file);
 			assert.ok(new Set(files).size >= 3, `findings in several projects: ${files.join(', ')}`);
 			assert.deepEqual(files, [...files].sort(), 'sorted by file');
+		});
+
+		it('the corpus really is analysed apart: its threads read no file in common, so their results are kept', async () => {
+			const fs = new NodeFileSystem();
+			const root = join(dir, 'corpus');
+			const files = projectFilesUnder(fs, root);
+			const shares = independentShares(fs, root, files);
+			assert.equal(shares?.length, 6);
+			const parsers = await initNodeParsers();
+			const results = balance(shares, 3).map((batch) => checkBatch({ files: batch, config: DEFAULT_CONFIG, cwd: dir }, parsers, fs));
+			assert.equal(results.length, 3);
+			assert.ok(disjointReads(results));
 		});
 
 		it('folders that share a go.mod above them give the same result as one analysis', () => {

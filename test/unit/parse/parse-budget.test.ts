@@ -64,7 +64,7 @@ describe('parse time budget', () => {
 			const [unparsed] = script.unparsed;
 			assert.deepEqual(unparsed.span, { start: 4, end: 4 + body.length });
 			assert.equal(unparsed.nested, false);
-			assert.match(unparsed.reason, /^shell parse stopped after \d+ ms$/);
+			assert.match(unparsed.reason, /^shell parse stopped at its \d+ ms time limit$/);
 			assert.deepEqual(
 				script.syntaxErrors.map((e) => e.message),
 				[`${unparsed.reason}: the shell text is treated as opaque`],
@@ -109,7 +109,7 @@ describe('parse time budget', () => {
 		const text = 'jobs:\n  build:\n    runs-on: ubuntu-latest\n'.repeat(200);
 		const document = parseYaml(stopped, text);
 		assert.equal(document.value, undefined);
-		assert.match(document.unparsed?.reason ?? '', /^YAML parse stopped after \d+ ms$/);
+		assert.match(document.unparsed?.reason ?? '', /^YAML parse stopped at its \d+ ms time limit$/);
 		assert.deepEqual(document.unparsed?.span, { start: 0, end: text.length });
 		assert.deepEqual(document.errors, [{ span: { start: 0, end: text.length }, message: `${document.unparsed.reason}: not parsed` }]);
 		assertParserStillWorks();

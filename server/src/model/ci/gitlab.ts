@@ -1,3 +1,4 @@
+import { MAX_SUBSTITUTED_CHARS } from '../../parse/expansion-limit';
 import type { Span } from '../../parse/span';
 import type { YamlMap, YamlPair, YamlScalar, YamlValue } from '../../parse/yaml';
 import type { Env, EnvVar } from '../env';
@@ -190,12 +191,6 @@ function matrixVariables(combination: MatrixCombination, config: GitlabConfig, b
 	return env;
 }
 
-/**
- * Values substituted into one variable beyond this many characters make it unknown: `A1: $A0$A0`,
- * `A2: $A1$A1`… doubles per variable (2,000 of them: past the longest string V8 can hold). Real values are a
- * few kilobytes at most.
- */
-const MAX_EXPANDED_LENGTH = 16 * 1024;
 
 /** `$NAME` / `${NAME}` with known variables; undefined when one is unknown (or the result too long). */
 function expandVariables(text: string, env: Env): string | undefined {
@@ -205,7 +200,7 @@ function expandVariables(text: string, env: Env): string | undefined {
 		if (m === '$$') return '$';
 		const value = env.get((a ?? b)!)?.value;
 		substituted += value?.length ?? 0;
-		if (value === undefined || substituted > MAX_EXPANDED_LENGTH) unknown = true;
+		if (value === undefined || substituted > MAX_SUBSTITUTED_CHARS) unknown = true;
 		return unknown ? '' : value!;
 	});
 	return unknown ? undefined : out;

@@ -40,7 +40,7 @@ export function runGoreleaser(call: GoreleaserCall, job: JobBuilder, options: { 
 	const path = goreleaserConfigPath(call, (p) => fs.readFile(p));
 	const text = path === undefined ? undefined : fs.readFile(path);
 	if (path === undefined || text === undefined) {
-		job.opaque.push({ file: job.file, span: call.span, description: `GoReleaser runs here, but no ${call.config ?? '.goreleaser.yaml'} was found in ${call.cwd}, so its builds are not known` });
+		job.opaque.push({ file: job.file, span: call.span, description: `GoReleaser runs here, but no ${call.config ?? `GoReleaser config (${GORELEASER_NAMES.join(', ')})`} was found in ${call.cwd}, so its builds are not known` });
 		return;
 	}
 	job.inputs.add(path);

@@ -1,3 +1,4 @@
+import { MAX_SUBSTITUTED_CHARS } from '../../parse/expansion-limit';
 import type { ShellCommand, ShellWord } from '../../parse/shell';
 import type { Span } from '../../parse/span';
 import type { Env, EnvVar } from '../env';
@@ -18,10 +19,9 @@ const MAX_EXPANSION_DEPTH = 20;
  * Expansion is bounded, so that a Makefile costs time in proportion to its text: `X := $(X)$(X)` (or `+=`)
  * repeated doubles a value per line, and `X = $(Y)$(Y)`, `Y = $(Z)$(Z)`… multiplies the work per level (make
  * itself stops on a recursive variable that references itself; we stop at MAX_EXPANSION_DEPTH). A value longer
- * than MAX_VALUE_LENGTH, or any expansion after MAX_EXPANSION_WORK characters and references of one `make`
+ * than MAX_SUBSTITUTED_CHARS, or any expansion after MAX_EXPANSION_WORK characters and references of one `make`
  * call, is unknown, as a `$(shell …)` would be. Real values are a few kilobytes at most.
  */
-const MAX_VALUE_LENGTH = 16 * 1024;
 const MAX_EXPANSION_WORK = 10_000_000;
 
 /** What is left of one `make` call's expansion work (shared by all its expansions). */
@@ -195,7 +195,7 @@ function assign(scope: Scope, a: MakeAssignment, file: string, options: { cli: M
 				const added = current.recursive ? a.value : expandString(a.value, scope, options.budget);
 				const value = current.value === undefined || added === undefined ? undefined : `${current.value} ${added}`.trim();
 				// A simple variable's value grows by expansion (`X += $(X)` doubles it); a recursive one's by its text.
-				const tooLong = !current.recursive && value !== undefined && value.length > MAX_VALUE_LENGTH;
+				const tooLong = !current.recursive && value !== undefined && value.length > MAX_SUBSTITUTED_CHARS;
 				scope.set(a.name, { ...base, value: tooLong ? undefined : value, recursive: current.recursive });
 				return;
 			}
@@ -218,7 +218,7 @@ function valueOf(variable: MakeVar | undefined, scope: Scope, budget: Budget, de
 
 /**
  * Expands `$(…)`/`${…}`/`$X` in a string; undefined when a function or unknown variable is involved, or when
- * the expansion is too long or the call's budget is spent (see MAX_VALUE_LENGTH).
+ * the expansion is too long or the call's budget is spent (see MAX_SUBSTITUTED_CHARS).
  */
 function expandString(text: string, scope: Scope, budget: Budget, depth = 0): string | undefined {
 	if (depth > MAX_EXPANSION_DEPTH) return undefined;
@@ -242,7 +242,7 @@ function expandString(text: string, scope: Scope, budget: Budget, depth = 0): st
 			if (value === undefined) return undefined;
 			substituted += value.length;
 			budget.work -= value.length;
-			if (substituted > MAX_VALUE_LENGTH || budget.work < 0) return undefined;
+			if (substituted > MAX_SUBSTITUTED_CHARS || budget.work < 0) return undefined;
 			out += value;
 		}
 		i = ref.end - 1;

@@ -44,10 +44,6 @@ export function remapCommand(command: ShellCommand, map: OffsetMapper): ShellCom
 	return new Remapper(map).command(command);
 }
 
-export function remapWord(word: ShellWord, map: OffsetMapper): ShellWord {
-	return new Remapper(map).word(word);
-}
-
 class Remapper {
 	private readonly words = new Map<ShellWord, ShellWord>();
 

@@ -119,8 +119,3 @@ export function mapEnd(mapped: MappedText, j: number): number {
 	if (j <= 0) return mapped.starts[0];
 	return j <= n ? mapped.ends[j - 1] : mapped.ends[n - 1];
 }
-
-/** Every character of the text mapped onto one span (a call site standing for a whole Makefile recipe). */
-export function collapsed(text: string, span: Span): MappedText {
-	return { text, starts: text.split('').map(() => span.start), ends: text.split('').map(() => span.end), endOffset: span.end };
-}

@@ -135,7 +135,7 @@ function walkText(
 ): void {
 	const tree = shared.parsers.parseBash(parseText);
 	if (isParseStopped(tree)) {
-		addUnparsed(shared, map, parseText, `shell parse stopped after ${Math.round(tree.elapsedMs)} ms`, outer.parentCommand !== undefined);
+		addUnparsed(shared, map, parseText, `shell parse stopped at its ${Math.round(tree.budgetMs)} ms time limit`, outer.parentCommand !== undefined);
 		return;
 	}
 	try {

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Span } from '../span';
 import type { OffsetMap } from './offset-map';
 import type { ExpansionKind, QuoteKind, ShellWord, WordPart } from './types';
+import { MAX_SUBSTITUTED_CHARS } from '../expansion-limit';
 
 /**
  * Turns tree-sitter-bash argument nodes into `ShellWord`s: quote removal ('…', "…", $'…', escapes,
@@ -51,8 +52,8 @@ export interface ExpansionBudget {
 	remaining: number;
 }
 
-/** Known values substituted into one word, at most (literal text is not counted: the script bounds it). */
-export const MAX_WORD_EXPANSION = 16 * 1024;
+/** Known values substituted into one word, at most (see parse/expansion-limit.ts). */
+export const MAX_WORD_EXPANSION = MAX_SUBSTITUTED_CHARS;
 /** Known values substituted into all the words of one script (its nested `sh -c` scripts included), at most. */
 export const MAX_SCRIPT_EXPANSION = 256 * 1024;
 
