@@ -146,6 +146,6 @@ describe('GoReleaser: aliases', () => {
 		const files: Files = { 'go.mod': GO_MOD, 'main.go': NET_MAIN, [WF]: RELEASE, '.goreleaser.yaml': `${laughs}\nbuilds: *l30\n` };
 		const job = (await ciOf(files, WF)).jobs[0];
 		assert.deepEqual(job.builds, []);
-		assert.ok(job.opaqueSteps.some((o) => o.description === `YAML aliases expand to more than ${aliasExpansionLimit(files['.goreleaser.yaml']!.length)} nodes in /w/.goreleaser.yaml, so the builds of this GoReleaser run are not known`), JSON.stringify(job.opaqueSteps));
+		assert.ok(job.opaqueSteps.some((o) => o.description === `YAML aliases expand to more than ${aliasExpansionLimit(files['.goreleaser.yaml'].length)} nodes in /w/.goreleaser.yaml, so the builds of this GoReleaser run are not known`), JSON.stringify(job.opaqueSteps));
 	});
 });
