@@ -19,8 +19,10 @@ export class NodeFileSystem implements FileSystemView {
 		if (this.files.has(path)) return this.files.get(path);
 		let text: string | undefined;
 		try {
-			const stat = statSync(path);
-			text = stat.isFile() && stat.size <= MAX_TEXT_FILE ? readFileSync(path, 'utf8') : undefined;
+			// Most lookups are of files that do not exist (.dockerignore, go.mod above the project): asking for
+			// undefined instead of an exception saves the error object and its stack trace each time.
+			const stat = statSync(path, { throwIfNoEntry: false });
+			text = stat?.isFile() && stat.size <= MAX_TEXT_FILE ? readFileSync(path, 'utf8') : undefined;
 		} catch {
 			text = undefined;
 		}
