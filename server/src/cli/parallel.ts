@@ -180,7 +180,12 @@ function recordingFileSystem(fs: FileSystemView): { fs: FileSystemView; read: Se
 	return { fs: view, read };
 }
 
+/** `.` or `..` segments, a doubled or trailing slash, or a backslash: left to path.relative. */
+const NOT_NORMAL = /\/\.{1,2}(\/|$)|\/\/|\/$|\\/;
+
 /** A path as the CLI prints it: relative to `cwd`, with `/` separators, `.` for `cwd` itself. */
 export function displayPath(cwd: string, file: string): string {
+	// The common case, a file under the working directory, without path.relative's normalising (called per file).
+	if (file.length > cwd.length + 1 && file.startsWith(cwd) && file[cwd.length] === '/' && !cwd.endsWith('/') && !NOT_NORMAL.test(file)) return file.slice(cwd.length + 1);
 	return relative(cwd, file).replace(/\\/g, '/') || '.';
 }

@@ -90,12 +90,27 @@ function hasGlob(path: string): boolean {
 
 /** A COPY source glob (`*`, `?`) against one path; a malformed pattern matches nothing. */
 export function globMatches(glob: string, path: string): boolean {
+	if (!hasGlob(glob)) return glob === path;
+	let pattern = compiledGlobs.get(glob);
+	if (pattern === undefined) {
+		pattern = compileGlob(glob);
+		// Every COPY source is matched against every file of its folder: compile each glob once.
+		if (compiledGlobs.size >= MAX_COMPILED_GLOBS) compiledGlobs.clear();
+		compiledGlobs.set(glob, pattern);
+	}
+	return pattern !== null && pattern.test(path);
+}
+
+const compiledGlobs = new Map<string, RegExp | null>();
+const MAX_COMPILED_GLOBS = 512;
+
+function compileGlob(glob: string): RegExp | null {
 	const source = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
 	// An unterminated `[` is a bad pattern (Go's filepath.Match, which BuildKit uses, fails the COPY): no match,
 	// never a SyntaxError out of the analysis (found by test/fuzz).
 	try {
-		return new RegExp(`^${source}$`).test(path);
+		return new RegExp(`^${source}$`);
 	} catch {
-		return false;
+		return null;
 	}
 }

@@ -69,5 +69,5 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-	return a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId);
+	return a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
