@@ -14,7 +14,8 @@ import type { DockerBuildCommand } from './docker-command';
 import { withVia } from './indirect-build';
 import { parseMappedShell } from './mapped-shell';
 import type { MappedText } from './mapped-text';
-import { analyseScript, initialEnvOf, type ScriptItem } from './shell-analysis';
+import { analyseScript, type ScriptItem } from './shell-analysis';
+import { initialEnvOf } from '../shell-env';
 import type { DockerBuildInvocation, WorkspaceEvent } from './types';
 
 /** What CI readers need from the project: files, parsers, image facts, and the module of a directory. */

@@ -8,7 +8,8 @@ import { parseMappedShell } from './mapped-shell';
 import { MappedTextBuilder, type MappedText } from './mapped-text';
 import { emptyResult, type IndirectContext, type IndirectResult } from './indirect-types';
 import { collectIndirect } from './scripts';
-import { analyseScript, initialEnvOf } from './shell-analysis';
+import { analyseScript } from './shell-analysis';
+import { initialEnvOf } from '../shell-env';
 
 /** GNU make's Makefile names, in the order it tries them. */
 const MAKEFILE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];

@@ -1,7 +1,8 @@
 import { parseShell } from '../../parse/shell';
 import type { Env } from '../env';
 import { emptyResult, type IndirectContext, type IndirectGoCommand, type IndirectOrigin, type IndirectResult } from './indirect-types';
-import { analyseScript, initialEnvOf, type ScriptItem } from './shell-analysis';
+import { analyseScript, type ScriptItem } from './shell-analysis';
+import { initialEnvOf } from '../shell-env';
 
 /** Interpreters that are not a POSIX shell: their scripts stay opaque. */
 const NOT_SHELL = /^#!.*\b(python[\d.]*|node|ruby|perl|pwsh|powershell|deno|bun|go)\b/;

@@ -1,6 +1,7 @@
-import { allEnvironments, commandBasename, unwrapCommand, type InitialVariable, type ShellCommand, type ShellEnvironment, type ShellScript } from '../../parse/shell';
+import { allEnvironments, commandBasename, unwrapCommand, type ShellCommand, type ShellEnvironment, type ShellScript } from '../../parse/shell';
 import type { Span } from '../../parse/span';
-import type { Env, EnvVar } from '../env';
+import type { Env } from '../env';
+import { envOf, OPAQUE_BUILD_TOOLS } from '../shell-env';
 import { recognizeGoCommand, type GoBuildCommand } from '../go-command';
 import { recognizePackageInstall, type PackageInstall } from '../package-install';
 import { recognizeDockerBuild, type DockerBuildCommand } from './docker-command';
@@ -16,9 +17,6 @@ export type ScriptItem =
 	| { readonly kind: 'indirect'; readonly command: ShellCommand; readonly result: IndirectResult; readonly env: Env; readonly cwd: string | undefined }
 	| { readonly kind: 'opaque'; readonly span: Span; readonly description: string };
 
-/** Tools whose build steps are not followed: a finding that depends on them says the result is unknown. */
-const OPAQUE_TOOLS = new Set(['task', 'mage', 'just', 'bazel', 'bazelisk', 'ko', 'earthly', 'nix']);
-
 export interface ScriptAnalysisOptions {
 	/** The file the script's spans are in. */
 	readonly file: string;
@@ -26,13 +24,6 @@ export interface ScriptAnalysisOptions {
 	readonly baseEnv: Env;
 	/** Set to follow `make` and scripts; undefined to record them as opaque. */
 	readonly indirect: IndirectContext | undefined;
-}
-
-/** The script's initial environment for the shell layer, from a model `Env`. */
-export function initialEnvOf(env: Env): Map<string, InitialVariable> {
-	const initial = new Map<string, InitialVariable>();
-	for (const [name, variable] of env) initial.set(name, { value: variable.value, span: variable.span, exported: true });
-	return initial;
 }
 
 /** Walks every command of a parsed script and says what it does. */
@@ -50,7 +41,7 @@ export function analyseScript(script: ShellScript, options: ScriptAnalysisOption
 }
 
 function classify(command: ShellCommand, environment: ShellEnvironment, options: ScriptAnalysisOptions): ScriptItem | undefined {
-	const env = envOf(environment, options);
+	const env = envOf(environment, options.baseEnv, options.file);
 	const cwd = environment.cwd;
 	const install = recognizePackageInstall(command, options.file);
 	if (install) return { kind: 'install', install };
@@ -78,26 +69,6 @@ function classify(command: ShellCommand, environment: ShellEnvironment, options:
 	}
 	const indirect = followIndirect(command, env, cwd, options.indirect, options.file);
 	if (indirect) return { kind: 'indirect', command, result: indirect, env, cwd };
-	if (name && OPAQUE_TOOLS.has(name)) return { kind: 'opaque', span: command.span, description: `"${command.words.map((w) => w.raw).join(' ')}" runs steps this analysis does not see into` };
+	if (name && OPAQUE_BUILD_TOOLS.has(name)) return { kind: 'opaque', span: command.span, description: `"${command.words.map((w) => w.raw).join(' ')}" runs steps this analysis does not see into` };
 	return undefined;
-}
-
-/** The command's process environment in model terms; what came from `baseEnv` keeps its provenance. */
-export function envOf(environment: ShellEnvironment, options: Pick<ScriptAnalysisOptions, 'file' | 'baseEnv'>): Env {
-	const env = new Map<string, EnvVar>();
-	for (const [name, variable] of environment.env) {
-		const original = options.baseEnv.get(name);
-		if (variable.origin === 'initial' && original) {
-			env.set(name, original);
-			continue;
-		}
-		env.set(name, {
-			name,
-			value: variable.value,
-			origin: variable.origin === 'inline' || variable.origin === 'env-command' ? 'inline' : 'export',
-			file: options.file,
-			span: variable.span,
-		});
-	}
-	return env;
 }

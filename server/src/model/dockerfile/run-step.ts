@@ -1,8 +1,9 @@
 import type { DfInstruction } from '../../parse/dockerfile';
-import { allEnvironments, commandBasename, parseShell, type InitialVariable, type ShellCommand, type ShellEnvironment } from '../../parse/shell';
+import { allEnvironments, commandBasename, parseShell, type ShellCommand, type ShellEnvironment } from '../../parse/shell';
 import type { Parsers } from '../../parse/tree-sitter';
 import type { GoCommandSite } from '../build-decision';
-import type { Env, EnvVar } from '../env';
+import type { Env } from '../env';
+import { envOf, initialEnvOf, OPAQUE_BUILD_TOOLS } from '../shell-env';
 import { recognizeGoCommand } from '../go-command';
 import { recognizePackageInstall, type PackageInstall } from '../package-install';
 import { recognizeFileLinks, type FileLink } from '../file-links';
@@ -26,8 +27,8 @@ export interface RunAnalysis {
 	readonly links: FileLink[];
 }
 
-/** Build tools whose steps are not followed (make and scripts are, when their files are in the build context). */
-const OPAQUE_TOOLS = new Set(['make', 'gmake', 'task', 'mage', 'just', 'bazel', 'bazelisk', 'goreleaser', 'ko']);
+/** In a RUN, these are opaque too: `make` whose Makefile is not in the build context, and GoReleaser. */
+const OPAQUE_IN_RUN = new Set(['make', 'gmake', 'goreleaser']);
 
 /** Parses the shell of one RUN and finds its go builds, package installs and opaque steps. */
 export function analyseRun(instruction: DfInstruction, context: RunContext): RunAnalysis {
@@ -52,7 +53,7 @@ export function analyseRun(instruction: DfInstruction, context: RunContext): Run
 }
 
 function visitCommand(command: ShellCommand, environment: ShellEnvironment, instruction: DfInstruction, context: RunContext, result: RunAnalysis): void {
-	const env = envOf(environment, context);
+	const env = envOf(environment, context.env, context.file);
 	const install = recognizePackageInstall(command, context.file);
 	if (install) {
 		result.installs.push(install);
@@ -87,28 +88,7 @@ function visitCommand(command: ShellCommand, environment: ShellEnvironment, inst
 		return;
 	}
 	const name = command.name === undefined ? undefined : commandBasename(command.name);
-	if (name && (OPAQUE_TOOLS.has(name) || /\.sh$/.test(name) || ((name === 'sh' || name === 'bash') && command.words[1]?.value?.endsWith('.sh')))) {
+	if (name && (OPAQUE_BUILD_TOOLS.has(name) || OPAQUE_IN_RUN.has(name) || /\.sh$/.test(name) || ((name === 'sh' || name === 'bash') && command.words[1]?.value?.endsWith('.sh')))) {
 		result.opaque.push({ file: context.file, span: command.span, description: `"${command.words.map((w) => w.raw).join(' ')}" runs steps this analysis does not see into` });
 	}
-}
-
-/** Dockerfile ENV/ARG values are the environment RUN's shell starts with (ARGs included, BuildKit docs). */
-function initialEnvOf(env: Env): Map<string, InitialVariable> {
-	const initial = new Map<string, InitialVariable>();
-	for (const [name, variable] of env) initial.set(name, { value: variable.value, span: variable.span, exported: true });
-	return initial;
-}
-
-/** The command's process environment in the model's terms, keeping Dockerfile provenance for ENV/ARG values. */
-function envOf(environment: ShellEnvironment, context: RunContext): Env {
-	const env = new Map<string, EnvVar>();
-	for (const [name, variable] of environment.env) {
-		const original = context.env.get(name);
-		if (variable.origin === 'initial' && original) {
-			env.set(name, original);
-			continue;
-		}
-		env.set(name, { name, value: variable.value, origin: variable.origin === 'inline' || variable.origin === 'env-command' ? 'inline' : 'export', file: context.file, span: variable.span });
-	}
-	return env;
 }
