@@ -1,3 +1,4 @@
+import { parseGoMod } from '../../parse/gomod';
 import type { Span } from '../../parse/span';
 import type { YamlMap } from '../../parse/yaml';
 import { basename, joinPath, resolveContainerPath } from '../paths';
@@ -45,8 +46,10 @@ function normaliseGoVersion(value: string): string | undefined {
 
 function versionFromFile(name: string, text: string): string | undefined {
 	if (name === 'go.mod' || name === 'go.work') {
-		const toolchain = /^toolchain\s+go(\S+)/m.exec(text)?.[1];
-		return toolchain ?? /^go\s+(\d+\.\d+(?:\.\d+)?)/m.exec(text)?.[1];
+		// The same parser as the module model, so indentation, comments and `toolchain default` read alike.
+		const file = parseGoMod(text, name);
+		const toolchain = /^go(\d.*)$/.exec(file.toolchain?.name.value ?? '')?.[1];
+		return toolchain ?? file.go?.version.value;
 	}
 	if (name === '.tool-versions') return /^(?:golang|go)\s+(\S+)/m.exec(text)?.[1];
 	return normaliseGoVersion(text.trim()) ?? (text.trim() || undefined);

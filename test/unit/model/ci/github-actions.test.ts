@@ -264,6 +264,14 @@ ${inputs}
 		assert.equal(job.goSetup?.versionFile, '/w/go.mod');
 		assert.equal(job.host.image?.goVersion, '1.22.6');
 	});
+	it('go-version-file: go.mod is read as Go reads it: an indented go line, a commented-out toolchain, a go.work', async () => {
+		const files = withSetup('          go-version-file: go.mod');
+		files['go.mod'] = 'module example.com/app\n\n  go 1.23.2 // indented, still the go directive\n// toolchain go1.25.0 is only a comment\n';
+		assert.equal(jobNamed(await ciOf(files, WF), 'job "build"').host.image?.goVersion, '1.23.2');
+		const work = withSetup('          go-version-file: go.work');
+		work['go.work'] = 'go 1.24.0\n\ntoolchain go1.24.3\n\nuse ./svc\n';
+		assert.equal(jobNamed(await ciOf(work, WF), 'job "build"').host.image?.goVersion, '1.24.3');
+	});
 	it('stable/oldstable are not a fixed release', async () => {
 		const job = jobNamed(await ciOf(withSetup('          go-version: stable'), WF), 'job "build"');
 		assert.equal(job.goSetup?.version, undefined);
