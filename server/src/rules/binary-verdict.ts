@@ -76,11 +76,20 @@ function staticWhy(info: BinaryInfo, on: string): string {
 	return `${kind}, no loader and no libc needed: runs on any Linux image${on}`;
 }
 
+/**
+ * The C library a dynamically linked binary needs: the family of the loader its PT_INTERP names, else what its
+ * NEEDED libraries and version needs say; undefined for a loader the knowledge base does not know.
+ */
+export function dynamicLibcFamily(info: BinaryInfo): 'glibc' | 'musl' | undefined {
+	const loader = info.interpreter ? libcOfInterpreter(info.interpreter)?.family : undefined;
+	if (loader === 'glibc' || loader === 'musl') return loader;
+	return info.libc === 'glibc' || info.libc === 'musl' ? info.libc : undefined;
+}
+
 function dynamicJudgement(info: BinaryInfo, facts: ImageFacts): Judgement {
 	const interp = info.interpreter;
-	const loader = interp ? libcOfInterpreter(interp) : undefined;
 	const libc = facts.libc;
-	const family = loader?.family ?? (info.libc === 'glibc' || info.libc === 'musl' ? info.libc : undefined);
+	const family = dynamicLibcFamily(info);
 	const loaderText = interp ? `the loader "${interp}"` : 'a dynamic loader';
 	if (libc?.family === 'none') {
 		return { ok: false, why: `needs ${loaderText}, and the image has no libc or loader: exec fails with "no such file or directory"` };

@@ -1,6 +1,6 @@
-import { compareDottedVersions, describeGlibcFloorFailures, libcOfInterpreter, summariseTargets, type Libc } from '../knowledge';
+import { compareDottedVersions, describeGlibcFloorFailures, summariseTargets, type Libc } from '../knowledge';
 import type { RuleContext } from './rule';
-import { notLinuxReason } from './binary-verdict';
+import { dynamicLibcFamily, notLinuxReason } from './binary-verdict';
 import { contextBinaries, type ContextBinary } from './context-binary';
 import { describeImage, imageName } from './describe';
 import { libcShims, shimLabels } from './libc-shims';
@@ -26,8 +26,7 @@ function dynamicFacts(b: ContextBinary): DynamicFacts | undefined {
 	const info = b.info;
 	// A shared object without PT_INTERP is a library, not something the image starts.
 	if (info.format !== 'elf' || info.linkage !== 'dynamic' || !info.interpreter || notLinuxReason(info)) return undefined;
-	const loader = libcOfInterpreter(info.interpreter)?.family;
-	const family = loader === 'glibc' || loader === 'musl' ? loader : info.libc === 'glibc' || info.libc === 'musl' ? info.libc : undefined;
+	const family = dynamicLibcFamily(info);
 	const loaderOnly = !info.needed.some((n) => /^libc\.(so(\.\d+)?|musl-[a-z0-9_]+\.so\.1)$/.test(n));
 	return { interpreter: info.interpreter, family, loaderOnly };
 }
