@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { NodeFileSystem } from '../node/fs-view';
 import { loadWasmFromDir } from '../node/wasm';
 import { initParsers, type Parsers } from '../parse/tree-sitter';
@@ -15,8 +14,11 @@ import { balance, checkBatch, checkBatchesInParallel, disjointReads, displayPath
 
 const VERSION = '0.1.0';
 
-/** `shipcheck` entry point: exit 0 clean, 1 findings at or above --fail-on, 2 usage or internal error. */
-async function main(argv: readonly string[]): Promise<number> {
+/**
+ * The `shipcheck` command (started by entry.ts, which prepares V8 first): exit 0 clean, 1 findings at or above
+ * --fail-on, 2 usage or internal error.
+ */
+export async function run(argv: readonly string[]): Promise<number> {
 	let args;
 	try {
 		args = parseArgs(argv);
@@ -35,20 +37,10 @@ async function main(argv: readonly string[]): Promise<number> {
 			process.stdout.write(`${VERSION}\n`);
 			return 0;
 		case 'check':
-			preferQuickWasmCompile();
 			return runCheck(args, await initParsers(loadWasmFromDir(__dirname)));
 		case 'inspect':
 			return runInspect(args, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
 	}
-}
-
-/**
- * A CLI run is short: V8's optimising tier (TurboFan) for the bash grammar's wasm costs more than it saves, and the
- * process cannot exit until those background compile jobs finish (measured on a one-file check: 1.55 s by default,
- * 0.25 s with Liftoff only). The language server keeps V8's defaults. Must run before the first wasm compile.
- */
-function preferQuickWasmCompile(): void {
-	setFlagsFromString('--liftoff-only');
 }
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { hint: 0, info: 1, warning: 2, error: 3 };
@@ -136,9 +128,10 @@ function toPosix(path: string): string {
 }
 
 if (runAsBatchWorker(__dirname)) {
-	// A worker thread of a parallel check: it posts its results and ends.
+	// A worker thread of a parallel check loads this bundle by itself: it posts its results and ends.
 } else if (require.main === module) {
-	main(process.argv.slice(2)).then(
+	// Run directly (`node --import tsx server/src/cli/main.ts` in tests); the shipped CLI starts in entry.ts.
+	run(process.argv.slice(2)).then(
 		(code) => {
 			process.exitCode = code;
 		},
