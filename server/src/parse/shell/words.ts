@@ -1,5 +1,5 @@
-import type { Node } from 'web-tree-sitter';
 import type { Span } from '../span';
+import { nodeText, type ShellNode } from './flat-tree';
 import type { OffsetMap } from './offset-map';
 import type { ExpansionKind, QuoteKind, ShellWord, WordPart } from './types';
 import { MAX_SUBSTITUTED_CHARS } from '../expansion-limit';
@@ -37,7 +37,7 @@ export interface EvalContext {
 	rawOf(span: Span): string;
 	lookup(name: string): Lookup;
 	/** Called for `$(…)`, `` `…` ``, `<(…)` so the walker can record the commands inside. */
-	onSubstitution(node: Node): void;
+	onSubstitution(node: ShellNode): void;
 	/** Characters of known values all words of the script may still substitute (shared by every level). */
 	readonly budget: ExpansionBudget;
 }
@@ -148,7 +148,7 @@ class WordBuilder {
 }
 
 /** Evaluates adjacent argument nodes that form one shell word. `split`: apply field splitting. */
-export function evalWord(ctx: EvalContext, nodes: readonly Node[], split: boolean): ShellWord[] {
+export function evalWord(ctx: EvalContext, nodes: readonly ShellNode[], split: boolean): ShellWord[] {
 	if (nodes.length === 0) return [];
 	const b = new WordBuilder(ctx);
 	const from = nodes[0].startIndex;
@@ -244,7 +244,7 @@ function opaqueAt(ctx: EvalContext, local: number): OpaqueRange | undefined {
 }
 
 /** `~` / `~/x`: the home directory, resolved only from a known HOME. Returns where the rest starts. */
-function tilde(b: WordBuilder, node: Node): number {
+function tilde(b: WordBuilder, node: ShellNode): number {
 	const text = b.ctx.parseText;
 	let end = node.startIndex + 1;
 	while (end < node.endIndex && /[A-Za-z0-9._-]/.test(text[end])) end++;
@@ -258,7 +258,7 @@ function tilde(b: WordBuilder, node: Node): number {
 }
 
 /** Children inside [from, to) are evaluated; the text between them is literal in the `quoted` context. */
-function evalRange(b: WordBuilder, children: readonly Node[], from: number, to: number, quoted: QuoteKind): void {
+function evalRange(b: WordBuilder, children: readonly ShellNode[], from: number, to: number, quoted: QuoteKind): void {
 	let pos = from;
 	for (const child of children) {
 		if (child.endIndex <= pos || child.startIndex >= to) continue;
@@ -274,7 +274,7 @@ function evalRange(b: WordBuilder, children: readonly Node[], from: number, to: 
 	if (pos < to) literal(b, pos, to, quoted);
 }
 
-function evalNode(b: WordBuilder, node: Node, quoted: QuoteKind): void {
+function evalNode(b: WordBuilder, node: ShellNode, quoted: QuoteKind): void {
 	const ctx = b.ctx;
 	const opaque = opaqueAt(ctx, node.startIndex);
 	if (opaque && node.endIndex <= opaque.end && node.type !== 'word' && node.type !== 'raw_string') {
@@ -326,7 +326,7 @@ function evalNode(b: WordBuilder, node: Node, quoted: QuoteKind): void {
 			b.unresolved(node.startIndex, node.endIndex, quoted, 'arithmetic', undefined);
 			return;
 		default:
-			if (node.namedChildCount === 0 || node.type === 'word' || node.type === 'number') literal(b, node.startIndex, node.endIndex, quoted);
+			if (node.namedChildren.length === 0 || node.type === 'word' || node.type === 'number') literal(b, node.startIndex, node.endIndex, quoted);
 			else b.unresolved(node.startIndex, node.endIndex, quoted, 'other', undefined);
 	}
 }
@@ -414,7 +414,7 @@ function readNumericEscape(text: string, i: number, to: number): { value: string
 }
 
 /** `$A`, `${A}`, `${A:-x}`, `${A+x}`, `${#A}`; anything else stays unresolved. */
-function parameter(b: WordBuilder, node: Node, quoted: QuoteKind): void {
+function parameter(b: WordBuilder, node: ShellNode, quoted: QuoteKind): void {
 	const ctx = b.ctx;
 	if (node.type === 'simple_expansion') {
 		const name = ctx.parseText.slice(node.startIndex + 1, node.endIndex);
@@ -432,7 +432,7 @@ function parameter(b: WordBuilder, node: Node, quoted: QuoteKind): void {
 		b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', undefined);
 		return;
 	}
-	const name = nameNode.text;
+	const name = nodeText(nameNode, ctx.parseText);
 	const operator = children[i + 1];
 	if (prefix === '!' || (prefix === '#' && operator && operator !== close)) {
 		b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', name);
@@ -483,7 +483,7 @@ function parameter(b: WordBuilder, node: Node, quoted: QuoteKind): void {
 	else b.resolved(sub.chars.join(''), node.startIndex, node.endIndex, quoted, 'parameter', name, !sub.solid || quoted !== 'none');
 }
 
-function resolveSimple(b: WordBuilder, node: Node, quoted: QuoteKind, name: string): void {
+function resolveSimple(b: WordBuilder, node: ShellNode, quoted: QuoteKind, name: string): void {
 	const found = lookupParameter(b.ctx, name);
 	if (found.kind === 'value') b.resolved(found.value, node.startIndex, node.endIndex, quoted, 'parameter', name, true);
 	else if (found.kind === 'unset') b.resolved('', node.startIndex, node.endIndex, quoted, 'parameter', name, true);
