@@ -1,9 +1,12 @@
 // The shell layer walks plain-object copies of tree-sitter trees (parse/shell/flat-tree.ts), made in one cursor
-// pass. The copy must say exactly what web-tree-sitter's Node API says, offsets included (UTF-16).
+// pass and cached by text (parse/shell/bash-parses.ts). The copy must say exactly what web-tree-sitter's Node API
+// says, offsets included (UTF-16), and the cache must never keep a parse stopped by its time limit.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Node } from 'web-tree-sitter';
 import { initNodeParsers } from '../../../server/src/node/wasm';
+import { parseShell } from '../../../server/src/parse/shell';
+import { MAX_CACHED_LENGTH, parseBashFlat } from '../../../server/src/parse/shell/bash-parses';
 import { childByField, childrenByField, flattenTree, nodeText, type ShellNode } from '../../../server/src/parse/shell/flat-tree';
 import { isParseStopped, type Parsers } from '../../../server/src/parse/tree-sitter';
 
@@ -43,6 +46,18 @@ function assertSameTree(node: Node, flat: ShellNode, parent: ShellNode | undefin
 		assert.equal(flat.children[i].field, node.fieldNameForChild(i) ?? undefined, `${at}: field of child ${i}`);
 		assertSameTree(child, flat.children[i], flat);
 	});
+}
+
+/** A tiny stand-in parser that counts the parses it does. */
+function countingParsers(parse: Parsers['parseBash'] = (text) => parsers.parseBash(text)): Pick<Parsers, 'parseBash'> & { parses: number } {
+	const counting = {
+		parses: 0,
+		parseBash: (text: string) => {
+			counting.parses++;
+			return parse(text);
+		},
+	};
+	return counting;
 }
 
 describe('flat shell trees', () => {
@@ -117,5 +132,51 @@ describe('flat shell trees', () => {
 				done();
 			}
 		}
+	});
+});
+
+describe('cached shell parses', () => {
+	it('a text is parsed once; the walk is done every time (it depends on the options)', () => {
+		const counting = countingParsers();
+		const text = 'go build -o "$OUT" .';
+		const a = parseShell(counting, text, { initialEnv: { OUT: '/a' } });
+		const b = parseShell(counting, text, { initialEnv: { OUT: '/b' } });
+		assert.equal(counting.parses, 1);
+		assert.equal(a.commands[0].words[3].value, '/a');
+		assert.equal(b.commands[0].words[3].value, '/b');
+	});
+
+	it('nested scripts (sh -c, a heredoc fed to a shell) are cached too', () => {
+		const counting = countingParsers();
+		const text = "sh -c 'go build ./...'\nbash <<'EOF'\ngo vet ./...\nEOF\n";
+		const first = parseShell(counting, text);
+		assert.equal(counting.parses, 3);
+		const again = parseShell(counting, text);
+		assert.equal(counting.parses, 3);
+		assert.deepEqual(again, first);
+		assert.deepEqual(first.commands.map((c) => c.name), ['sh', 'go', 'bash', 'go']);
+	});
+
+	it('a parse stopped by its time limit is not kept: the next try parses again', () => {
+		const stopping = countingParsers((text) => parsers.parseBash(text, undefined, { budgetMs: 0 }));
+		const text = 'go build ./...\n'.repeat(50);
+		assert.ok(isParseStopped(parseBashFlat(stopping, text)));
+		assert.ok(isParseStopped(parseBashFlat(stopping, text)));
+		assert.equal(stopping.parses, 2);
+		const script = parseShell(stopping, text);
+		assert.equal(script.unparsed.length, 1);
+		assert.equal(stopping.parses, 3);
+	});
+
+	it('each parser has its own cache, and texts over the length limit are not kept', () => {
+		const one = countingParsers();
+		const two = countingParsers();
+		assert.equal(parseBashFlat(one, 'go mod download'), parseBashFlat(one, 'go mod download'));
+		parseBashFlat(two, 'go mod download');
+		assert.deepEqual([one.parses, two.parses], [1, 1]);
+		const long = 'go build ./...; '.repeat(MAX_CACHED_LENGTH / 16 + 1);
+		parseBashFlat(one, long);
+		parseBashFlat(one, long);
+		assert.equal(one.parses, 3);
 	});
 });

@@ -1,7 +1,8 @@
 import { isParseStopped, type Parsers } from '../tree-sitter';
 import type { Span } from '../span';
 import { ShellState, StateStack } from './environment';
-import { childByField, childrenByField, flattenTree, nodeText, type ShellNode } from './flat-tree';
+import { parseBashFlat } from './bash-parses';
+import { childByField, childrenByField, nodeText, type ShellNode } from './flat-tree';
 import { charMap, mapSpan, type OffsetMap } from './offset-map';
 import { prepareShellText } from './prepare';
 import { collectSyntaxErrors } from './syntax-errors';
@@ -133,16 +134,10 @@ function walkText(
 	opaque: readonly OpaqueRange[],
 	outer: { within: readonly ShellContextKind[]; conditional: boolean; parentCommand: number | undefined },
 ): void {
-	const tree = shared.parsers.parseBash(parseText);
-	if (isParseStopped(tree)) {
-		addUnparsed(shared, map, parseText, `shell parse stopped at its ${Math.round(tree.budgetMs)} ms time limit`, outer.parentCommand !== undefined);
+	const root = parseBashFlat(shared.parsers, parseText);
+	if (isParseStopped(root)) {
+		addUnparsed(shared, map, parseText, `shell parse stopped at its ${Math.round(root.budgetMs)} ms time limit`, outer.parentCommand !== undefined);
 		return;
-	}
-	let root: ShellNode;
-	try {
-		root = flattenTree(tree);
-	} finally {
-		tree.delete();
 	}
 	const level = makeLevel({
 		shared,
