@@ -390,17 +390,31 @@ function wordGroups(nodes: readonly ShellNode[], text: string): ShellNode[][] {
 	const groups: ShellNode[][] = [];
 	let prev: ShellNode | undefined;
 	for (const node of nodes) {
-		const gap = prev ? text.slice(prev.endIndex, node.startIndex) : undefined;
-		if (prev && gap !== undefined && (gap === '' || /^(\\\n)+$/.test(gap))) groups[groups.length - 1].push(node);
+		if (prev && onlyContinuations(text, prev.endIndex, node.startIndex)) groups[groups.length - 1].push(node);
 		else groups.push([node]);
 		prev = node;
 	}
 	return groups;
 }
 
+/** Whether `text` from `from` to `to` is empty (so also when `to` is before `from`) or only `\⏎` pairs. */
+function onlyContinuations(text: string, from: number, to: number): boolean {
+	if (to <= from) return true;
+	if ((to - from) % 2 !== 0) return false;
+	for (let i = from; i < to; i += 2) if (text[i] !== '\\' || text[i + 1] !== '\n') return false;
+	return true;
+}
+
 function evalWords(nodes: readonly ShellNode[], level: Level, ctx: EvalContext = level.ctx): ShellWord[] {
-	const sorted = [...nodes].sort((a, b) => a.startIndex - b.startIndex);
-	return wordGroups(sorted, level.parseText).flatMap((group) => evalWord(ctx, group, true));
+	const words: ShellWord[] = [];
+	for (const group of wordGroups(inTextOrder(nodes), level.parseText)) words.push(...evalWord(ctx, group, true));
+	return words;
+}
+
+/** Nodes sorted by start; usually they already are (only extra arguments found under a redirect come last). */
+function inTextOrder(nodes: readonly ShellNode[]): readonly ShellNode[] {
+	for (let i = 1; i < nodes.length; i++) if (nodes[i].startIndex < nodes[i - 1].startIndex) return [...nodes].sort((a, b) => a.startIndex - b.startIndex);
+	return nodes;
 }
 
 function evalAssignment(node: ShellNode, ctx: EvalContext, level: Level): ShellAssignment {
