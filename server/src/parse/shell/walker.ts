@@ -3,7 +3,7 @@ import type { Span } from '../span';
 import { ShellState, StateStack } from './environment';
 import { parseBashFlat } from './bash-parses';
 import { childByField, childrenByField, nodeText, type ShellNode } from './flat-tree';
-import { charMap, mapSpan, type OffsetMap } from './offset-map';
+import { charMap, mapSpan, shiftMap, type OffsetMap } from './offset-map';
 import { prepareShellText } from './prepare';
 import { collectSyntaxErrors } from './syntax-errors';
 import type {
@@ -55,14 +55,14 @@ interface Sequence {
 
 interface Shared {
 	readonly parsers: Pick<Parsers, 'parseBash'>;
-	readonly options: ParseShellOptions;
-	readonly rootText: string;
-	readonly rootBase: number;
 	readonly commands: Mutable<ShellCommand>[];
 	readonly events: ShellEvent[];
 	readonly errors: ShellSyntaxError[];
 	readonly unparsed: ShellUnparsed[];
 	readonly stack: StateStack;
+	/** `EvalContext.rawOf` and `lookup`: the same for every level, so made once. */
+	readonly rawOf: (span: Span) => string;
+	readonly lookup: (name: string) => Lookup;
 	nested: number;
 	visitDepth: number;
 	tooDeep: boolean;
@@ -93,22 +93,23 @@ export interface WalkResult {
 
 /** Parses and walks a top-level fragment. */
 export function walkFragment(parsers: Pick<Parsers, 'parseBash'>, text: string, options: ParseShellOptions): WalkResult {
+	const base = options.baseOffset ?? 0;
+	const stack = new StateStack(ShellState.initial(options));
 	const shared: Shared = {
 		parsers,
-		options,
-		rootText: text,
-		rootBase: options.baseOffset ?? 0,
 		commands: [],
 		events: [],
 		errors: [],
 		unparsed: [],
-		stack: new StateStack(ShellState.initial(options)),
+		stack,
+		rawOf: (span) => text.slice(Math.max(0, span.start - base), Math.max(0, span.end - base)),
+		lookup: (name) => stack.top.lookup(name),
 		nested: 0,
 		visitDepth: 0,
 		tooDeep: false,
 		budget: expansionBudget(),
 	};
-	const map: OffsetMap = { start: (i) => shared.rootBase + i, end: (j) => shared.rootBase + j };
+	const map = shiftMap(base);
 	if (text.length > MAX_SHELL_TEXT) {
 		addUnparsed(shared, map, text, `shell text of ${Math.ceil(text.length / 1024)} KB is over the ${MAX_SHELL_TEXT / 1024} KB parse limit`, false);
 	} else {
@@ -161,8 +162,8 @@ function makeLevel(base: Omit<Level, 'ctx'>): Level {
 			originalText: base.originalText,
 			map: base.map,
 			opaque: base.opaque,
-			rawOf: (span: Span) => rawOf(base.shared, span),
-			lookup: (name: string) => base.shared.stack.top.lookup(name),
+			rawOf: base.shared.rawOf,
+			lookup: base.shared.lookup,
 			onSubstitution: (node: ShellNode) => substitution(node, level),
 			budget: base.shared.budget,
 		},
@@ -177,10 +178,6 @@ function derive(level: Level, change: { within?: ShellContextKind; conditional?:
 		conditional: level.conditional || (change.conditional ?? false),
 		seq: change.seq ?? level.seq,
 	});
-}
-
-function rawOf(shared: Shared, span: Span): string {
-	return shared.rootText.slice(Math.max(0, span.start - shared.rootBase), Math.max(0, span.end - shared.rootBase));
 }
 
 function emit(level: Level, event: ShellEvent): void {
@@ -442,6 +439,7 @@ function evalAssignment(node: ShellNode, ctx: EvalContext, level: Level): ShellA
 
 /** Prefix assignments see the ones before them (bash evaluates them left to right). */
 function evalPrefixAssignments(nodes: readonly ShellNode[], level: Level): ShellAssignment[] {
+	if (nodes.length === 0) return [];
 	const overlay = new Map<string, Lookup>();
 	const ctx: EvalContext = { ...level.ctx, lookup: (name) => overlay.get(name) ?? level.ctx.lookup(name) };
 	return nodes.map((node) => {
@@ -462,10 +460,12 @@ function addCommand(
 	const shared = level.shared;
 	const seq = level.seq;
 	let connector = seq.pending;
-	if (!connector && seq.last) connector = /(^|[^\\])\n/.test(level.parseText.slice(seq.lastEnd, node.startIndex)) ? 'newline' : ';';
-	let span = mapSpan(level.map, node.startIndex, node.endIndex);
-	const pieces = [...assignments.map((a) => a.span), ...words.map((w) => w.span)];
-	if (pieces.length > 0) span = pieces.reduce(spanUnion);
+	if (!connector && seq.last) connector = hasLineBreak(level.parseText, seq.lastEnd, node.startIndex) ? 'newline' : ';';
+	// From the first to the last word or assignment: a redirect after them is not part of the command's span.
+	let span: Span | undefined;
+	for (const a of assignments) span = span ? spanUnion(span, a.span) : a.span;
+	for (const w of words) span = span ? spanUnion(span, w.span) : w.span;
+	span ??= mapSpan(level.map, node.startIndex, node.endIndex);
 	const command: Mutable<ShellCommand> = {
 		index: shared.commands.length,
 		kind,
@@ -487,6 +487,12 @@ function addCommand(
 	shared.commands.push(command);
 	emit(level, { kind: 'command', command: command.index });
 	return command;
+}
+
+/** Whether `text` from `from` to `to` has a line break that is not a `\⏎` continuation. */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) if (text[i] === '\n' && (i === from || text[i - 1] !== '\\')) return true;
+	return false;
 }
 
 function simpleCommand(node: ShellNode, level: Level): void {
