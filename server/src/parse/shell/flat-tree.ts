@@ -1,4 +1,4 @@
-import type { Tree, TreeCursor } from 'web-tree-sitter';
+import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 
 /**
  * A tree-sitter syntax tree copied into plain objects, in one pass of a tree cursor. Every read of a
@@ -35,16 +35,36 @@ type Building = { -readonly [K in keyof ShellNode]: ShellNode[K] } & { children:
 /** Shared by every leaf (most nodes), so leaves allocate no arrays. Never written to: see `addChild`. */
 const NONE: ShellNode[] = [];
 
+/** What a grammar says of its node types, by type id (read once: a cursor call less for every node). */
+interface Grammar {
+	readonly types: readonly string[];
+	readonly fields: readonly (string | null)[];
+	readonly named: readonly boolean[];
+}
+
+const grammars = new WeakMap<Language, Grammar>();
+
+function grammarOf(language: Language): Grammar {
+	let grammar = grammars.get(language);
+	if (!grammar) {
+		// `types` has holes (hidden symbols): Array.from visits them too, so every id below the count is asked.
+		const named = Array.from(language.types, (_, id) => language.nodeTypeIsNamed(id));
+		grammar = { types: language.types, fields: language.fields, named };
+		grammars.set(language, grammar);
+	}
+	return grammar;
+}
+
 /** Copies `tree` (which the caller still owns and deletes). */
 export function flattenTree(tree: Tree): ShellNode {
 	const cursor = tree.walk();
 	try {
-		const { types, fields } = tree.language;
-		const root = nodeAt(cursor, types, fields, undefined);
+		const grammar = grammarOf(tree.language);
+		const root = nodeAt(cursor, grammar, undefined);
 		let node = root;
 		for (;;) {
 			if (cursor.gotoFirstChild()) {
-				node = addChild(node, nodeAt(cursor, types, fields, node));
+				node = addChild(node, nodeAt(cursor, grammar, node));
 				continue;
 			}
 			// A leaf: climb to the nearest ancestor with a next sibling, finishing the nodes on the way.
@@ -53,7 +73,7 @@ export function flattenTree(tree: Tree): ShellNode {
 				if (!parent) return root;
 				if (node.hasError) parent.hasError = true;
 				if (cursor.gotoNextSibling()) {
-					node = addChild(parent, nodeAt(cursor, types, fields, parent));
+					node = addChild(parent, nodeAt(cursor, grammar, parent));
 					break;
 				}
 				cursor.gotoParent();
@@ -65,21 +85,23 @@ export function flattenTree(tree: Tree): ShellNode {
 	}
 }
 
-function nodeAt(cursor: TreeCursor, types: readonly string[], fields: readonly (string | null)[], parent: Building | undefined): Building {
-	const type = types[cursor.nodeTypeId] ?? 'ERROR';
+function nodeAt(cursor: TreeCursor, grammar: Grammar, parent: Building | undefined): Building {
+	const typeId = cursor.nodeTypeId;
+	const type = grammar.types[typeId] ?? 'ERROR';
 	const startIndex = cursor.startIndex;
 	const endIndex = cursor.endIndex;
 	// Only a zero-width node can be MISSING: one wasm call less for every other node.
 	const isMissing = startIndex === endIndex && cursor.nodeIsMissing;
 	return {
 		type,
-		isNamed: cursor.nodeIsNamed,
+		// An ERROR node's id (65535) is past the grammar's symbols; it is named.
+		isNamed: grammar.named[typeId] ?? true,
 		isMissing,
 		// An ERROR node's cost is tree-sitter's to tell; they are rare, so asking for a `Node` costs nothing.
 		hasError: isMissing || (type === 'ERROR' && cursor.currentNode.hasError),
 		startIndex,
 		endIndex,
-		field: fields[cursor.currentFieldId] ?? undefined,
+		field: grammar.fields[cursor.currentFieldId] ?? undefined,
 		parent,
 		children: NONE,
 		namedChildren: NONE,
