@@ -8,12 +8,13 @@ import { flattenTree, type ShellNode } from './flat-tree';
  * unchanged files after every edit; the walk depends on the options (environment, working directory) and is
  * done every time, the parse only once per text.
  *
- * 256 entries hold the RUN bodies, CI steps and Makefile recipes of a large workspace (a few hundred texts,
- * nested `sh -c` scripts included). A flat tree takes about 50 bytes of heap per character of its text, and
- * texts over 2 KB (rare, seldom repeated verbatim, a few milliseconds to parse) are not kept: a full cache stays
- * under 30 MB even of the longest texts, and is a megabyte or two for usual ones (RUN bodies of 100 characters).
+ * 512 entries hold the RUN bodies, CI steps and Makefile recipes of a large workspace (a few hundred texts,
+ * nested `sh -c` scripts included): an LRU cache smaller than the set of texts a re-analysis goes through evicts
+ * every text before its next use. A flat tree takes about 50 bytes of heap per character of its text, and texts
+ * over 2 KB (rare, seldom repeated verbatim, a few milliseconds to parse) are not kept: a full cache stays under
+ * 60 MB even of the longest texts, and is a few megabytes for usual ones (RUN bodies of 100 characters).
  */
-const CAPACITY = 256;
+const CAPACITY = 512;
 export const MAX_CACHED_LENGTH = 2 * 1024;
 
 /** One cache per parser object: a tree is the product of one parser (tests also hand over stand-ins). */
