@@ -146,8 +146,10 @@ function walkText(
 		originalText,
 		map,
 		opaque,
-		seq: { pending: undefined, last: undefined, lastEnd: 0 },
-		...outer,
+		seq: newSequence(),
+		within: outer.within,
+		conditional: outer.conditional,
+		parentCommand: outer.parentCommand,
 		extraArgs: new Map(),
 	});
 	visit(root, level);
@@ -155,8 +157,18 @@ function walkText(
 }
 
 function makeLevel(base: Omit<Level, 'ctx'>): Level {
+	// Fields listed rather than spread: a level is made for every pipeline element and every scope.
 	const level: Level = {
-		...base,
+		shared: base.shared,
+		parseText: base.parseText,
+		originalText: base.originalText,
+		map: base.map,
+		opaque: base.opaque,
+		seq: base.seq,
+		within: base.within,
+		conditional: base.conditional,
+		parentCommand: base.parentCommand,
+		extraArgs: base.extraArgs,
 		ctx: {
 			parseText: base.parseText,
 			originalText: base.originalText,
@@ -173,10 +185,16 @@ function makeLevel(base: Omit<Level, 'ctx'>): Level {
 
 function derive(level: Level, change: { within?: ShellContextKind; conditional?: boolean; seq?: Sequence }): Level {
 	return makeLevel({
-		...level,
+		shared: level.shared,
+		parseText: level.parseText,
+		originalText: level.originalText,
+		map: level.map,
+		opaque: level.opaque,
+		seq: change.seq ?? level.seq,
 		within: change.within ? [...level.within, change.within] : level.within,
 		conditional: level.conditional || (change.conditional ?? false),
-		seq: change.seq ?? level.seq,
+		parentCommand: level.parentCommand,
+		extraArgs: level.extraArgs,
 	});
 }
 
