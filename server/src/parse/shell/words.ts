@@ -133,7 +133,7 @@ class WordBuilder {
 		this.parts.push({ kind: 'expansion', textStart, textEnd: this.text.length, span, quoted, expansion: kind, ...(variable ? { variable } : {}), resolved: true });
 	}
 
-	/** An expansion we cannot resolve: its original text goes into `text`, character by character. */
+	/** An expansion we cannot resolve: its original text goes into `text`, each character mapped to its place. */
 	unresolved(localStart: number, localEnd: number, quoted: QuoteKind, kind: ExpansionKind, variable: string | undefined): void {
 		this.closeLiteral();
 		const textStart = this.text.length;
