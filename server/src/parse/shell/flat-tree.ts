@@ -3,8 +3,8 @@ import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 /**
  * A tree-sitter syntax tree copied into plain objects, in one pass of a tree cursor. Every read of a
  * web-tree-sitter `Node` (`children`, `childForFieldName`, `fieldNameForChild` …) crosses into wasm and
- * marshals nodes, which cost more than the walk itself; a copy costs a handful of cursor calls per node, is
- * read at JS speed afterwards, frees the wasm tree at once and, being plain data, can be cached by text.
+ * marshals nodes, a large share of the walk's time; a copy costs a handful of cursor calls per node, is read
+ * at JS speed afterwards, frees the wasm tree at once and, being plain data, can be cached by text.
  *
  * Offsets are in UTF-16 code units, as `Node.startIndex` (web-tree-sitter parses JS strings as UTF-16).
  */
