@@ -65,7 +65,7 @@ export function parseBudgetMs(length: number): number {
 const BUDGET_FLOOR_MS = 100;
 const BUDGET_PER_KB_MS = 10;
 
-export function isParseStopped(result: Tree | ParseStopped): result is ParseStopped {
+export function isParseStopped<T extends object>(result: T | ParseStopped): result is ParseStopped {
 	return (result as Partial<ParseStopped>).stopped === true;
 }
 

@@ -17,11 +17,17 @@ export interface PrepareOptions {
 }
 
 export function prepareShellText(text: string, options: PrepareOptions): PreparedText {
+	if (!needsRewrite(text, options)) return { parseText: text, placeholders: [] };
 	const chars = text.split('');
 	if (options.dockerEscape !== undefined) joinDockerContinuations(chars, options.dockerEscape);
 	normalizeCarriageReturns(chars);
 	const placeholders = options.githubExpressions ? replaceGithubExpressions(chars) : [];
 	return { parseText: chars.join(''), placeholders };
+}
+
+/** Each rewrite starts at a character most texts do not have: the escape character, a CR, `${{`. */
+function needsRewrite(text: string, options: PrepareOptions): boolean {
+	return (options.dockerEscape !== undefined && text.includes(options.dockerEscape)) || text.includes('\r') || (options.githubExpressions === true && text.includes('${{'));
 }
 
 /**

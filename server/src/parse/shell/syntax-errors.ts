@@ -1,17 +1,17 @@
-import type { Node } from 'web-tree-sitter';
+import type { ShellNode } from './flat-tree';
 import { mapSpan, type OffsetMap } from './offset-map';
 import type { ShellSyntaxError } from './types';
 
 const MAX_ERRORS = 50;
 
 /** ERROR and MISSING nodes as messages with document spans. Iterative: error trees can be deep. */
-export function collectSyntaxErrors(root: Node, text: string, map: OffsetMap, out: ShellSyntaxError[]): void {
+export function collectSyntaxErrors(root: ShellNode, text: string, map: OffsetMap, out: ShellSyntaxError[]): void {
 	if (!root.hasError) return;
-	const stack: Node[] = [root];
+	const stack: ShellNode[] = [root];
 	let reported = 0;
 	while (stack.length > 0 && reported < MAX_ERRORS) {
 		const node = stack.pop()!;
-		if (node.isError) {
+		if (node.type === 'ERROR') {
 			out.push({ span: mapSpan(map, node.startIndex, node.endIndex), message: errorMessage(node, text) });
 			reported++;
 			continue;
@@ -24,12 +24,12 @@ export function collectSyntaxErrors(root: Node, text: string, map: OffsetMap, ou
 		const children = node.children;
 		for (let i = children.length - 1; i >= 0; i--) {
 			const child = children[i];
-			if (child.hasError || child.isMissing || child.isError) stack.push(child);
+			if (child.hasError || child.isMissing || child.type === 'ERROR') stack.push(child);
 		}
 	}
 }
 
-function errorMessage(node: Node, text: string): string {
+function errorMessage(node: ShellNode, text: string): string {
 	const snippet = text.slice(node.startIndex, node.endIndex);
 	const first = snippet.trimStart()[0];
 	if (first === "'" || first === '"' || snippet.trimStart().startsWith("$'")) return 'unterminated quoted string';
@@ -38,7 +38,7 @@ function errorMessage(node: Node, text: string): string {
 	return shown ? `shell syntax error near "${shown}"` : 'shell syntax error';
 }
 
-function missingError(node: Node, map: OffsetMap): ShellSyntaxError {
+function missingError(node: ShellNode, map: OffsetMap): ShellSyntaxError {
 	const parent = node.parent;
 	if ((node.type === '"' || node.type === "'" || node.type === '`') && parent) {
 		return { span: mapSpan(map, parent.startIndex, parent.endIndex), message: 'unterminated quoted string' };

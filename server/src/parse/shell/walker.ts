@@ -1,8 +1,9 @@
-import type { Node } from 'web-tree-sitter';
 import { isParseStopped, type Parsers } from '../tree-sitter';
 import type { Span } from '../span';
 import { ShellState, StateStack } from './environment';
-import { charMap, mapSpan, type OffsetMap } from './offset-map';
+import { parseBashFlat } from './bash-parses';
+import { childByField, childrenByField, nodeText, type ShellNode } from './flat-tree';
+import { charMap, mapSpan, shiftMap, type OffsetMap } from './offset-map';
 import { prepareShellText } from './prepare';
 import { collectSyntaxErrors } from './syntax-errors';
 import type {
@@ -54,14 +55,14 @@ interface Sequence {
 
 interface Shared {
 	readonly parsers: Pick<Parsers, 'parseBash'>;
-	readonly options: ParseShellOptions;
-	readonly rootText: string;
-	readonly rootBase: number;
 	readonly commands: Mutable<ShellCommand>[];
 	readonly events: ShellEvent[];
 	readonly errors: ShellSyntaxError[];
 	readonly unparsed: ShellUnparsed[];
 	readonly stack: StateStack;
+	/** `EvalContext.rawOf` and `lookup`: the same for every level, so made once. */
+	readonly rawOf: (span: Span) => string;
+	readonly lookup: (name: string) => Lookup;
 	nested: number;
 	visitDepth: number;
 	tooDeep: boolean;
@@ -78,8 +79,8 @@ interface Level {
 	readonly within: readonly ShellContextKind[];
 	readonly conditional: boolean;
 	readonly parentCommand: number | undefined;
-	/** Extra argument nodes of a command, found under a following redirect (grammar quirk), by node id. */
-	readonly extraArgs: Map<number, Node[]>;
+	/** Extra argument nodes of a command, found under a following redirect (grammar quirk), by command node. */
+	readonly extraArgs: Map<ShellNode, ShellNode[]>;
 	readonly ctx: EvalContext;
 }
 
@@ -92,22 +93,23 @@ export interface WalkResult {
 
 /** Parses and walks a top-level fragment. */
 export function walkFragment(parsers: Pick<Parsers, 'parseBash'>, text: string, options: ParseShellOptions): WalkResult {
+	const base = options.baseOffset ?? 0;
+	const stack = new StateStack(ShellState.initial(options));
 	const shared: Shared = {
 		parsers,
-		options,
-		rootText: text,
-		rootBase: options.baseOffset ?? 0,
 		commands: [],
 		events: [],
 		errors: [],
 		unparsed: [],
-		stack: new StateStack(ShellState.initial(options)),
+		stack,
+		rawOf: (span) => text.slice(Math.max(0, span.start - base), Math.max(0, span.end - base)),
+		lookup: (name) => stack.top.lookup(name),
 		nested: 0,
 		visitDepth: 0,
 		tooDeep: false,
 		budget: expansionBudget(),
 	};
-	const map: OffsetMap = { start: (i) => shared.rootBase + i, end: (j) => shared.rootBase + j };
+	const map = shiftMap(base);
 	if (text.length > MAX_SHELL_TEXT) {
 		addUnparsed(shared, map, text, `shell text of ${Math.ceil(text.length / 1024)} KB is over the ${MAX_SHELL_TEXT / 1024} KB parse limit`, false);
 	} else {
@@ -133,40 +135,48 @@ function walkText(
 	opaque: readonly OpaqueRange[],
 	outer: { within: readonly ShellContextKind[]; conditional: boolean; parentCommand: number | undefined },
 ): void {
-	const tree = shared.parsers.parseBash(parseText);
-	if (isParseStopped(tree)) {
-		addUnparsed(shared, map, parseText, `shell parse stopped at its ${Math.round(tree.budgetMs)} ms time limit`, outer.parentCommand !== undefined);
+	const root = parseBashFlat(shared.parsers, parseText);
+	if (isParseStopped(root)) {
+		addUnparsed(shared, map, parseText, `shell parse stopped at its ${Math.round(root.budgetMs)} ms time limit`, outer.parentCommand !== undefined);
 		return;
 	}
-	try {
-		const level = makeLevel({
-			shared,
-			parseText,
-			originalText,
-			map,
-			opaque,
-			seq: { pending: undefined, last: undefined, lastEnd: 0 },
-			...outer,
-			extraArgs: new Map(),
-		});
-		visit(tree.rootNode, level);
-		collectSyntaxErrors(tree.rootNode, parseText, map, shared.errors);
-	} finally {
-		tree.delete();
-	}
+	const level = makeLevel({
+		shared,
+		parseText,
+		originalText,
+		map,
+		opaque,
+		seq: newSequence(),
+		within: outer.within,
+		conditional: outer.conditional,
+		parentCommand: outer.parentCommand,
+		extraArgs: new Map(),
+	});
+	visit(root, level);
+	collectSyntaxErrors(root, parseText, map, shared.errors);
 }
 
 function makeLevel(base: Omit<Level, 'ctx'>): Level {
+	// Fields listed rather than spread: a level is made for every pipeline element and every scope.
 	const level: Level = {
-		...base,
+		shared: base.shared,
+		parseText: base.parseText,
+		originalText: base.originalText,
+		map: base.map,
+		opaque: base.opaque,
+		seq: base.seq,
+		within: base.within,
+		conditional: base.conditional,
+		parentCommand: base.parentCommand,
+		extraArgs: base.extraArgs,
 		ctx: {
 			parseText: base.parseText,
 			originalText: base.originalText,
 			map: base.map,
 			opaque: base.opaque,
-			rawOf: (span: Span) => rawOf(base.shared, span),
-			lookup: (name: string) => base.shared.stack.top.lookup(name),
-			onSubstitution: (node: Node) => substitution(node, level),
+			rawOf: base.shared.rawOf,
+			lookup: base.shared.lookup,
+			onSubstitution: (node: ShellNode) => substitution(node, level),
 			budget: base.shared.budget,
 		},
 	};
@@ -175,15 +185,17 @@ function makeLevel(base: Omit<Level, 'ctx'>): Level {
 
 function derive(level: Level, change: { within?: ShellContextKind; conditional?: boolean; seq?: Sequence }): Level {
 	return makeLevel({
-		...level,
+		shared: level.shared,
+		parseText: level.parseText,
+		originalText: level.originalText,
+		map: level.map,
+		opaque: level.opaque,
+		seq: change.seq ?? level.seq,
 		within: change.within ? [...level.within, change.within] : level.within,
 		conditional: level.conditional || (change.conditional ?? false),
-		seq: change.seq ?? level.seq,
+		parentCommand: level.parentCommand,
+		extraArgs: level.extraArgs,
 	});
-}
-
-function rawOf(shared: Shared, span: Span): string {
-	return shared.rootText.slice(Math.max(0, span.start - shared.rootBase), Math.max(0, span.end - shared.rootBase));
 }
 
 function emit(level: Level, event: ShellEvent): void {
@@ -200,7 +212,7 @@ function scoped(level: Level, scope: Extract<ShellEvent, { kind: 'enter' }>['sco
 	}
 }
 
-function visitChildren(node: Node, level: Level): void {
+function visitChildren(node: ShellNode, level: Level): void {
 	const children = node.children;
 	for (let i = 0; i < children.length; i++) {
 		const child = children[i];
@@ -210,7 +222,7 @@ function visitChildren(node: Node, level: Level): void {
 	}
 }
 
-function visit(node: Node, level: Level): void {
+function visit(node: ShellNode, level: Level): void {
 	const shared = level.shared;
 	if (shared.visitDepth > MAX_DEPTH) {
 		if (!shared.tooDeep) {
@@ -227,7 +239,7 @@ function visit(node: Node, level: Level): void {
 	}
 }
 
-function visitNode(node: Node, level: Level): void {
+function visitNode(node: ShellNode, level: Level): void {
 	if (!node.isNamed) {
 		const connector = CONNECTORS[node.type];
 		if (connector) level.seq.pending = connector;
@@ -241,7 +253,7 @@ function visitNode(node: Node, level: Level): void {
 	visitStatement(node, level);
 }
 
-function visitStatement(node: Node, level: Level): void {
+function visitStatement(node: ShellNode, level: Level): void {
 	switch (node.type) {
 		case 'command':
 			simpleCommand(node, level);
@@ -284,7 +296,7 @@ function visitStatement(node: Node, level: Level): void {
 			scoped(level, 'conditional', undefined, () => visitChildren(node, derive(level, { within: 'case', conditional: true })));
 			return;
 		case 'function_definition': {
-			const body = node.childForFieldName('body');
+			const body = childByField(node, 'body');
 			if (body) scoped(level, 'function', undefined, () => visit(body, derive(level, { within: 'function', conditional: true, seq: newSequence() })));
 			return;
 		}
@@ -312,33 +324,33 @@ function newSequence(): Sequence {
 	return { pending: undefined, last: undefined, lastEnd: 0 };
 }
 
-function pipeline(node: Node, level: Level): void {
+function pipeline(node: ShellNode, level: Level): void {
 	for (const child of node.children) {
 		if (!child.isNamed) visit(child, level);
 		else scoped(level, 'pipeline', undefined, () => visit(child, derive(level, { within: 'pipeline' })));
 	}
 }
 
-function forStatement(node: Node, level: Level): void {
+function forStatement(node: ShellNode, level: Level): void {
 	scoped(level, 'conditional', undefined, () => {
 		const inner = derive(level, { within: 'loop', conditional: true });
-		for (const value of node.childrenForFieldName('value')) if (value) scanSubstitutions(value, inner);
-		const variable = node.childForFieldName('variable');
+		for (const value of childrenByField(node, 'value')) scanSubstitutions(value, inner);
+		const variable = childByField(node, 'variable');
 		if (variable) {
-			emit(inner, { kind: 'set', command: undefined, name: variable.text, value: undefined, unknown: true, exported: undefined, append: false, span: mapSpan(level.map, variable.startIndex, variable.endIndex) });
+			emit(inner, { kind: 'set', command: undefined, name: nodeText(variable, level.parseText), value: undefined, unknown: true, exported: undefined, append: false, span: mapSpan(level.map, variable.startIndex, variable.endIndex) });
 		}
-		const body = node.childForFieldName('body');
+		const body = childByField(node, 'body');
 		if (body) visit(body, inner);
 	});
 }
 
-function redirected(node: Node, level: Level): void {
-	const body = node.childForFieldName('body');
-	const redirects = node.childrenForFieldName('redirect').filter((r): r is Node => r !== null);
+function redirected(node: ShellNode, level: Level): void {
+	const body = childByField(node, 'body');
+	const redirects = childrenByField(node, 'redirect');
 	const extras = redirects.flatMap((r) => extraDestinations(r));
 	if (body && extras.length > 0) {
 		const target = lastCommandNode(body);
-		if (target) level.extraArgs.set(target.id, [...(level.extraArgs.get(target.id) ?? []), ...extras]);
+		if (target) level.extraArgs.set(target, [...(level.extraArgs.get(target) ?? []), ...extras]);
 	}
 	const before = level.shared.commands.length;
 	if (body) visit(body, level);
@@ -355,16 +367,15 @@ function redirected(node: Node, level: Level): void {
 }
 
 /** `cmd 2>/dev/null -o x .`: tree-sitter-bash puts `-o x .` under the redirect; they are arguments of cmd. */
-function extraDestinations(redirect: Node): Node[] {
+function extraDestinations(redirect: ShellNode): ShellNode[] {
 	if (redirect.type !== 'file_redirect') return [];
-	const destinations = redirect.childrenForFieldName('destination').filter((d): d is Node => d !== null);
-	return destinations.slice(1);
+	return childrenByField(redirect, 'destination').slice(1);
 }
 
-function lastCommandNode(node: Node): Node | undefined {
+function lastCommandNode(node: ShellNode): ShellNode | undefined {
 	if (node.type === 'command') return node;
 	if (node.type === 'redirected_statement') {
-		const body = node.childForFieldName('body');
+		const body = childByField(node, 'body');
 		return body ? lastCommandNode(body) : undefined;
 	}
 	if (node.type === 'list' || node.type === 'pipeline') {
@@ -375,7 +386,7 @@ function lastCommandNode(node: Node): Node | undefined {
 	return undefined;
 }
 
-function scanSubstitutions(node: Node, level: Level, depth = 0): void {
+function scanSubstitutions(node: ShellNode, level: Level, depth = 0): void {
 	if (depth > MAX_DEPTH) return;
 	for (const child of node.namedChildren) {
 		if (child.type === 'command_substitution' || child.type === 'process_substitution') substitution(child, level);
@@ -383,33 +394,47 @@ function scanSubstitutions(node: Node, level: Level, depth = 0): void {
 	}
 }
 
-function substitution(node: Node, level: Level): void {
+function substitution(node: ShellNode, level: Level): void {
 	if (level.opaque.some((r) => node.startIndex >= r.start && node.startIndex < r.end)) return;
 	const kind = node.type === 'process_substitution' ? 'process-substitution' : 'command-substitution';
 	scoped(level, 'command-substitution', undefined, () => visitChildren(node, derive(level, { within: kind, seq: newSequence() })));
 }
 
 /** Groups argument nodes that form one word: adjacent, or joined only by `\⏎` (grammar quirks). */
-function wordGroups(nodes: readonly Node[], text: string): Node[][] {
-	const groups: Node[][] = [];
-	let prev: Node | undefined;
+function wordGroups(nodes: readonly ShellNode[], text: string): ShellNode[][] {
+	const groups: ShellNode[][] = [];
+	let prev: ShellNode | undefined;
 	for (const node of nodes) {
-		const gap = prev ? text.slice(prev.endIndex, node.startIndex) : undefined;
-		if (prev && gap !== undefined && (gap === '' || /^(\\\n)+$/.test(gap))) groups[groups.length - 1].push(node);
+		if (prev && onlyContinuations(text, prev.endIndex, node.startIndex)) groups[groups.length - 1].push(node);
 		else groups.push([node]);
 		prev = node;
 	}
 	return groups;
 }
 
-function evalWords(nodes: readonly Node[], level: Level, ctx: EvalContext = level.ctx): ShellWord[] {
-	const sorted = [...nodes].sort((a, b) => a.startIndex - b.startIndex);
-	return wordGroups(sorted, level.parseText).flatMap((group) => evalWord(ctx, group, true));
+/** Whether `text` from `from` to `to` is empty (so also when `to` is before `from`) or only `\⏎` pairs. */
+function onlyContinuations(text: string, from: number, to: number): boolean {
+	if (to <= from) return true;
+	if ((to - from) % 2 !== 0) return false;
+	for (let i = from; i < to; i += 2) if (text[i] !== '\\' || text[i + 1] !== '\n') return false;
+	return true;
 }
 
-function evalAssignment(node: Node, ctx: EvalContext, level: Level): ShellAssignment {
-	const nameNode = node.childForFieldName('name') ?? node.namedChildren[0] ?? node;
-	const valueNode = node.childForFieldName('value');
+function evalWords(nodes: readonly ShellNode[], level: Level, ctx: EvalContext = level.ctx): ShellWord[] {
+	const words: ShellWord[] = [];
+	for (const group of wordGroups(inTextOrder(nodes), level.parseText)) words.push(...evalWord(ctx, group, true));
+	return words;
+}
+
+/** Nodes sorted by start; usually they already are (only extra arguments found under a redirect come last). */
+function inTextOrder(nodes: readonly ShellNode[]): readonly ShellNode[] {
+	for (let i = 1; i < nodes.length; i++) if (nodes[i].startIndex < nodes[i - 1].startIndex) return [...nodes].sort((a, b) => a.startIndex - b.startIndex);
+	return nodes;
+}
+
+function evalAssignment(node: ShellNode, ctx: EvalContext, level: Level): ShellAssignment {
+	const nameNode = childByField(node, 'name') ?? node.namedChildren[0] ?? node;
+	const valueNode = childByField(node, 'value');
 	const op = node.children.find((c) => !c.isNamed && (c.type === '=' || c.type === '+='));
 	const append = op?.type === '+=';
 	const eq = op ? op.endIndex : nameNode.endIndex;
@@ -431,7 +456,8 @@ function evalAssignment(node: Node, ctx: EvalContext, level: Level): ShellAssign
 }
 
 /** Prefix assignments see the ones before them (bash evaluates them left to right). */
-function evalPrefixAssignments(nodes: readonly Node[], level: Level): ShellAssignment[] {
+function evalPrefixAssignments(nodes: readonly ShellNode[], level: Level): ShellAssignment[] {
+	if (nodes.length === 0) return [];
 	const overlay = new Map<string, Lookup>();
 	const ctx: EvalContext = { ...level.ctx, lookup: (name) => overlay.get(name) ?? level.ctx.lookup(name) };
 	return nodes.map((node) => {
@@ -443,7 +469,7 @@ function evalPrefixAssignments(nodes: readonly Node[], level: Level): ShellAssig
 
 function addCommand(
 	level: Level,
-	node: Node,
+	node: ShellNode,
 	kind: ShellCommandKind,
 	assignments: readonly ShellAssignment[],
 	words: readonly ShellWord[],
@@ -452,10 +478,12 @@ function addCommand(
 	const shared = level.shared;
 	const seq = level.seq;
 	let connector = seq.pending;
-	if (!connector && seq.last) connector = /(^|[^\\])\n/.test(level.parseText.slice(seq.lastEnd, node.startIndex)) ? 'newline' : ';';
-	let span = mapSpan(level.map, node.startIndex, node.endIndex);
-	const pieces = [...assignments.map((a) => a.span), ...words.map((w) => w.span)];
-	if (pieces.length > 0) span = pieces.reduce(spanUnion);
+	if (!connector && seq.last) connector = hasLineBreak(level.parseText, seq.lastEnd, node.startIndex) ? 'newline' : ';';
+	// From the first to the last word or assignment: a redirect after them is not part of the command's span.
+	let span: Span | undefined;
+	for (const a of assignments) span = span ? spanUnion(span, a.span) : a.span;
+	for (const w of words) span = span ? spanUnion(span, w.span) : w.span;
+	span ??= mapSpan(level.map, node.startIndex, node.endIndex);
 	const command: Mutable<ShellCommand> = {
 		index: shared.commands.length,
 		kind,
@@ -479,22 +507,26 @@ function addCommand(
 	return command;
 }
 
-function simpleCommand(node: Node, level: Level): void {
-	const prefix: Node[] = [];
-	const args: Node[] = [];
-	let nameNode: Node | null = null;
-	const children = node.children;
-	for (let i = 0; i < children.length; i++) {
-		const child = children[i];
-		const field = node.fieldNameForChild(i);
+/** Whether `text` from `from` to `to` has a line break that is not a `\⏎` continuation. */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) if (text[i] === '\n' && (i === from || text[i - 1] !== '\\')) return true;
+	return false;
+}
+
+function simpleCommand(node: ShellNode, level: Level): void {
+	const prefix: ShellNode[] = [];
+	const args: ShellNode[] = [];
+	let nameNode: ShellNode | undefined;
+	for (const child of node.children) {
+		const field = child.field;
 		if (field === 'name') nameNode = child;
 		else if (field === 'argument') args.push(child);
 		else if (field === 'redirect') args.push(...extraDestinations(child));
 		else if (child.type === 'variable_assignment' && !nameNode) prefix.push(child);
 	}
-	args.push(...(level.extraArgs.get(node.id) ?? []));
+	args.push(...(level.extraArgs.get(node) ?? []));
 	const assignments = evalPrefixAssignments(prefix, level);
-	const nameNodes = nameNode ? (nameNode.namedChildCount > 0 ? nameNode.namedChildren : [nameNode]) : [];
+	const nameNodes = nameNode ? (nameNode.namedChildren.length > 0 ? nameNode.namedChildren : [nameNode]) : [];
 	const words = evalWords([...nameNodes, ...args], level);
 	if (words.length === 0) {
 		addCommand(level, node, 'assignment', assignments, [], []);
@@ -520,14 +552,14 @@ function setAll(level: Level, assignments: readonly ShellAssignment[], command: 
 	}
 }
 
-function assignmentCommand(nodes: readonly Node[], node: Node, level: Level): void {
+function assignmentCommand(nodes: readonly ShellNode[], node: ShellNode, level: Level): void {
 	// `A=1 B=$A` alone: each assignment is done before the next one is expanded.
 	const assignments = evalPrefixAssignments(nodes, level);
 	const command = addCommand(level, node, 'assignment', assignments, [], []);
 	setAll(level, assignments, command.index);
 }
 
-function declarationCommand(node: Node, level: Level): void {
+function declarationCommand(node: ShellNode, level: Level): void {
 	const keywordNode = node.children[0];
 	const keyword = keywordNode && !keywordNode.isNamed ? keywordNode.type : level.parseText.slice(node.startIndex, node.endIndex).split(/\s/)[0] ?? '';
 	const options = node.namedChildren
@@ -565,26 +597,28 @@ function declarationCommand(node: Node, level: Level): void {
 	}
 }
 
-function declarationItem(item: Node, level: Level, exported: boolean | undefined): ShellDeclaration | undefined {
+function declarationItem(item: ShellNode, level: Level, exported: boolean | undefined): ShellDeclaration | undefined {
 	if (item.type === 'variable_assignment') {
 		const a = evalAssignment(item, level.ctx, level);
 		return { name: a.name, nameSpan: a.nameSpan, span: a.span, value: a.value, exported, unset: false };
 	}
 	if (item.type === 'variable_name') {
 		const span = mapSpan(level.map, item.startIndex, item.endIndex);
-		return { name: item.text, nameSpan: span, span, value: undefined, exported, unset: false };
+		return { name: nodeText(item, level.parseText), nameSpan: span, span, value: undefined, exported, unset: false };
 	}
 	return undefined;
 }
 
 /** The argv word of a declaration's `A=1` argument (its text with the value resolved). */
-function wordOfAssignment(item: Node, decl: ShellDeclaration | undefined, level: Level): ShellWord {
+function wordOfAssignment(item: ShellNode, decl: ShellDeclaration | undefined, level: Level): ShellWord {
 	const ctx: EvalContext = { ...level.ctx, onSubstitution: () => undefined };
 	return evalWord(ctx, [item], false)[0] ?? decl?.value ?? emptyWord(level.ctx, item.startIndex);
 }
 
-function unsetCommand(node: Node, level: Level): void {
-	const options = node.namedChildren.filter((c) => c.type === 'word' && c.text.startsWith('-')).map((c) => c.text);
+function unsetCommand(node: ShellNode, level: Level): void {
+	const options = node.namedChildren
+		.filter((c) => c.type === 'word' && nodeText(c, level.parseText).startsWith('-'))
+		.map((c) => nodeText(c, level.parseText));
 	const words = evalWords(node.children, level);
 	const functionsOnly = options.some((o) => o.includes('f'));
 	const declarations: ShellDeclaration[] = [];
@@ -690,7 +724,7 @@ function nestedScript(script: ShellWord, command: ShellCommand, level: Level, ki
 }
 
 /** `bash <<EOF … EOF` / `sh -s <<'EOF'`: the heredoc body is the script. */
-function heredocScript(redirect: Node, command: ShellCommand, level: Level): void {
+function heredocScript(redirect: ShellNode, command: ShellCommand, level: Level): void {
 	const argv = unwrapCommand(command.words).argv;
 	const name = argv[0]?.value;
 	if (name === undefined || !SHELLS.has(commandBasename(name)) || argv.some((w) => w.value !== undefined && /^-[a-z]*c/.test(w.value))) return;
@@ -698,13 +732,13 @@ function heredocScript(redirect: Node, command: ShellCommand, level: Level): voi
 	const body = redirect.namedChildren.find((c) => c.type === 'heredoc_body');
 	const start = redirect.namedChildren.find((c) => c.type === 'heredoc_start');
 	if (!body || !start) return;
-	const quotedDelimiter = /['"\\]/.test(start.text);
+	const quotedDelimiter = /['"\\]/.test(nodeText(start, level.parseText));
 	const ctx: EvalContext = { ...level.ctx, onSubstitution: () => undefined };
 	const word = heredocWord(body, quotedDelimiter, ctx);
 	nestedScript(word, command, level, 'child-shell');
 }
 
-function heredocWord(body: Node, literalOnly: boolean, ctx: EvalContext): ShellWord {
+function heredocWord(body: ShellNode, literalOnly: boolean, ctx: EvalContext): ShellWord {
 	if (literalOnly) {
 		const starts: number[] = [];
 		const ends: number[] = [];

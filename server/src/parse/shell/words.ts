@@ -1,5 +1,5 @@
-import type { Node } from 'web-tree-sitter';
 import type { Span } from '../span';
+import { nodeText, type ShellNode } from './flat-tree';
 import type { OffsetMap } from './offset-map';
 import type { ExpansionKind, QuoteKind, ShellWord, WordPart } from './types';
 import { MAX_SUBSTITUTED_CHARS } from '../expansion-limit';
@@ -37,7 +37,7 @@ export interface EvalContext {
 	rawOf(span: Span): string;
 	lookup(name: string): Lookup;
 	/** Called for `$(…)`, `` `…` ``, `<(…)` so the walker can record the commands inside. */
-	onSubstitution(node: Node): void;
+	onSubstitution(node: ShellNode): void;
 	/** Characters of known values all words of the script may still substitute (shared by every level). */
 	readonly budget: ExpansionBudget;
 }
@@ -65,7 +65,8 @@ const IFS_WHITESPACE = new Set([' ', '\t', '\n']);
 const SPECIAL_PARAMETERS = /^([@*#?$!\-_]|[0-9]+)$/;
 
 class WordBuilder {
-	readonly chars: string[] = [];
+	/** The word's text so far (one UTF-16 unit per entry of `starts` and `ends`). */
+	text = '';
 	readonly starts: number[] = [];
 	readonly ends: number[] = [];
 	readonly parts: WordPart[] = [];
@@ -78,31 +79,35 @@ class WordBuilder {
 	solid = false;
 	/** Characters of known values substituted so far (see MAX_WORD_EXPANSION). */
 	private substituted = 0;
-	private literal: { quoted: QuoteKind; textStart: number } | undefined;
+	/** The open run of literal characters: its quoting (undefined: none open) and where it starts in `text`. */
+	private literalQuoted: QuoteKind | undefined;
+	private literalStart = 0;
 
 	constructor(readonly ctx: EvalContext) {}
 
 	char(ch: string, localStart: number, localEnd: number, quoted: QuoteKind): void {
-		if (!this.literal || this.literal.quoted !== quoted) {
+		if (this.literalQuoted !== quoted) {
 			this.closeLiteral();
-			this.literal = { quoted, textStart: this.chars.length };
+			this.literalQuoted = quoted;
+			this.literalStart = this.text.length;
 		}
 		this.solid = true;
-		this.chars.push(ch);
+		this.text += ch;
 		this.starts.push(this.ctx.map.start(localStart));
 		this.ends.push(this.ctx.map.end(localEnd));
 	}
 
 	closeLiteral(): void {
-		const lit = this.literal;
-		this.literal = undefined;
-		if (!lit || this.chars.length === lit.textStart) return;
+		const quoted = this.literalQuoted;
+		this.literalQuoted = undefined;
+		const end = this.text.length;
+		if (quoted === undefined || end === this.literalStart) return;
 		this.parts.push({
 			kind: 'literal',
-			textStart: lit.textStart,
-			textEnd: this.chars.length,
-			span: { start: this.starts[lit.textStart], end: this.ends[this.chars.length - 1] },
-			quoted: lit.quoted,
+			textStart: this.literalStart,
+			textEnd: end,
+			span: { start: this.starts[this.literalStart], end: this.ends[end - 1] },
+			quoted,
 		});
 	}
 
@@ -116,39 +121,38 @@ class WordBuilder {
 		this.ctx.budget.remaining -= value.length;
 		this.closeLiteral();
 		const span = { start: this.ctx.map.start(localStart), end: this.ctx.map.end(localEnd) };
-		const textStart = this.chars.length;
-		for (const ch of value) {
-			for (let k = 0; k < ch.length; k++) {
-				if (split && quoted === 'none' && IFS_WHITESPACE.has(ch)) this.splitPoints.push(this.chars.length);
-				this.chars.push(ch[k]);
-				this.starts.push(span.start);
-				this.ends.push(span.end);
-			}
+		const textStart = this.text.length;
+		const splitting = split && quoted === 'none';
+		for (let k = 0; k < value.length; k++) {
+			if (splitting && IFS_WHITESPACE.has(value[k])) this.splitPoints.push(textStart + k);
+			this.starts.push(span.start);
+			this.ends.push(span.end);
 		}
+		this.text += value;
 		if (quoted !== 'none') this.solid = true;
-		this.parts.push({ kind: 'expansion', textStart, textEnd: this.chars.length, span, quoted, expansion: kind, ...(variable ? { variable } : {}), resolved: true });
+		this.parts.push({ kind: 'expansion', textStart, textEnd: this.text.length, span, quoted, expansion: kind, ...(variable ? { variable } : {}), resolved: true });
 	}
 
-	/** An expansion we cannot resolve: its original text goes into `text`, character by character. */
+	/** An expansion we cannot resolve: its original text goes into `text`, each character mapped to its place. */
 	unresolved(localStart: number, localEnd: number, quoted: QuoteKind, kind: ExpansionKind, variable: string | undefined): void {
 		this.closeLiteral();
-		const textStart = this.chars.length;
-		const original = this.ctx.originalText;
+		const textStart = this.text.length;
 		for (let i = localStart; i < localEnd; i++) {
-			this.chars.push(original[i] ?? '');
 			this.starts.push(this.ctx.map.start(i));
 			this.ends.push(this.ctx.map.end(i + 1));
 		}
+		// The same length as the parsed text, so the range is always there.
+		this.text += this.ctx.originalText.slice(localStart, localEnd);
 		this.dynamic = true;
 		if (quoted === 'none' && kind !== 'tilde' && kind !== 'ci-expression') this.splittable = true;
 		if (quoted !== 'none') this.solid = true;
 		const span = { start: this.ctx.map.start(localStart), end: this.ctx.map.end(localEnd) };
-		this.parts.push({ kind: 'expansion', textStart, textEnd: this.chars.length, span, quoted, expansion: kind, ...(variable ? { variable } : {}), resolved: false });
+		this.parts.push({ kind: 'expansion', textStart, textEnd: this.text.length, span, quoted, expansion: kind, ...(variable ? { variable } : {}), resolved: false });
 	}
 }
 
 /** Evaluates adjacent argument nodes that form one shell word. `split`: apply field splitting. */
-export function evalWord(ctx: EvalContext, nodes: readonly Node[], split: boolean): ShellWord[] {
+export function evalWord(ctx: EvalContext, nodes: readonly ShellNode[], split: boolean): ShellWord[] {
 	if (nodes.length === 0) return [];
 	const b = new WordBuilder(ctx);
 	const from = nodes[0].startIndex;
@@ -167,7 +171,7 @@ export function evalWord(ctx: EvalContext, nodes: readonly Node[], split: boolea
 	}
 	b.closeLiteral();
 	const localSpan = { start: ctx.map.start(from), end: ctx.map.end(to) };
-	if (!split || (b.splitPoints.length === 0 && (b.solid || b.chars.length > 0))) return [finish(b, localSpan, 0, b.chars.length)];
+	if (!split || (b.splitPoints.length === 0 && (b.solid || b.text.length > 0))) return [finish(b, localSpan, 0, b.text.length)];
 	return splitFields(b, localSpan);
 }
 
@@ -178,21 +182,11 @@ export function emptyWord(ctx: EvalContext, local: number): ShellWord {
 }
 
 function finish(b: WordBuilder, span: Span, from: number, to: number): ShellWord {
-	const text = b.chars.slice(from, to).join('');
-	const parts: WordPart[] = [];
-	let dynamic = false;
-	// Parts are in text order: start at the first that can reach `from` and stop after `to`, so that splitting a
-	// word of thousands of expansions into thousands of fields stays linear.
-	for (let i = firstPartFrom(b.parts, from); i < b.parts.length; i++) {
-		const p = b.parts[i];
-		if (p.textStart > to) break;
-		if (p.textEnd <= from && !(p.textStart === p.textEnd && p.textStart === from)) continue;
-		if (p.textStart >= to && !(p.textStart === p.textEnd && p.textStart === to && to === b.chars.length)) continue;
-		const clipped = { ...p, textStart: Math.max(p.textStart, from) - from, textEnd: Math.min(p.textEnd, to) - from };
-		parts.push(clipped);
-		if (p.kind === 'expansion' && !p.resolved) dynamic = true;
-	}
-	const whole = from === 0 && to === b.chars.length;
+	// The whole word (the usual case) takes the builder's text, maps and parts as they are, without copies.
+	const whole = from === 0 && to === b.text.length;
+	const parts = whole ? b.parts : partsWithin(b.parts, from, to, b.text.length);
+	const dynamic = parts.some((p) => p.kind === 'expansion' && !p.resolved);
+	const text = whole ? b.text : b.text.slice(from, to);
 	const wordSpan = whole ? span : { start: b.starts[from], end: b.ends[to - 1] };
 	return {
 		span: wordSpan,
@@ -200,12 +194,27 @@ function finish(b: WordBuilder, span: Span, from: number, to: number): ShellWord
 		value: dynamic ? undefined : text,
 		dynamic,
 		text,
-		charStarts: b.starts.slice(from, to),
-		charEnds: b.ends.slice(from, to),
+		charStarts: whole ? b.starts : b.starts.slice(from, to),
+		charEnds: whole ? b.ends : b.ends.slice(from, to),
 		parts,
 		glob: b.glob,
 		splittable: b.splittable,
 	};
+}
+
+/** The parts over text [from, to), cut to fit and renumbered from `from`; `length`: the builder's text length. */
+function partsWithin(all: readonly WordPart[], from: number, to: number, length: number): WordPart[] {
+	const parts: WordPart[] = [];
+	// Parts are in text order: start at the first that can reach `from` and stop after `to`, so that splitting a
+	// word of thousands of expansions into thousands of fields stays linear.
+	for (let i = firstPartFrom(all, from); i < all.length; i++) {
+		const p = all[i];
+		if (p.textStart > to) break;
+		if (p.textEnd <= from && !(p.textStart === p.textEnd && p.textStart === from)) continue;
+		if (p.textStart >= to && !(p.textStart === p.textEnd && p.textStart === to && to === length)) continue;
+		parts.push({ ...p, textStart: Math.max(p.textStart, from) - from, textEnd: Math.min(p.textEnd, to) - from });
+	}
+	return parts;
 }
 
 /** The index of the first part that ends at or after `from` (parts are sorted, and do not overlap). */
@@ -225,8 +234,8 @@ function splitFields(b: WordBuilder, span: Span): ShellWord[] {
 	const cuts = new Set(b.splitPoints);
 	const words: ShellWord[] = [];
 	let fieldStart = 0;
-	for (let i = 0; i <= b.chars.length; i++) {
-		if (i < b.chars.length && !cuts.has(i)) continue;
+	for (let i = 0; i <= b.text.length; i++) {
+		if (i < b.text.length && !cuts.has(i)) continue;
 		if (i > fieldStart) words.push(finish(b, span, fieldStart, i));
 		fieldStart = i + 1;
 	}
@@ -244,7 +253,7 @@ function opaqueAt(ctx: EvalContext, local: number): OpaqueRange | undefined {
 }
 
 /** `~` / `~/x`: the home directory, resolved only from a known HOME. Returns where the rest starts. */
-function tilde(b: WordBuilder, node: Node): number {
+function tilde(b: WordBuilder, node: ShellNode): number {
 	const text = b.ctx.parseText;
 	let end = node.startIndex + 1;
 	while (end < node.endIndex && /[A-Za-z0-9._-]/.test(text[end])) end++;
@@ -258,7 +267,7 @@ function tilde(b: WordBuilder, node: Node): number {
 }
 
 /** Children inside [from, to) are evaluated; the text between them is literal in the `quoted` context. */
-function evalRange(b: WordBuilder, children: readonly Node[], from: number, to: number, quoted: QuoteKind): void {
+function evalRange(b: WordBuilder, children: readonly ShellNode[], from: number, to: number, quoted: QuoteKind): void {
 	let pos = from;
 	for (const child of children) {
 		if (child.endIndex <= pos || child.startIndex >= to) continue;
@@ -274,7 +283,7 @@ function evalRange(b: WordBuilder, children: readonly Node[], from: number, to: 
 	if (pos < to) literal(b, pos, to, quoted);
 }
 
-function evalNode(b: WordBuilder, node: Node, quoted: QuoteKind): void {
+function evalNode(b: WordBuilder, node: ShellNode, quoted: QuoteKind): void {
 	const ctx = b.ctx;
 	const opaque = opaqueAt(ctx, node.startIndex);
 	if (opaque && node.endIndex <= opaque.end && node.type !== 'word' && node.type !== 'raw_string') {
@@ -326,7 +335,7 @@ function evalNode(b: WordBuilder, node: Node, quoted: QuoteKind): void {
 			b.unresolved(node.startIndex, node.endIndex, quoted, 'arithmetic', undefined);
 			return;
 		default:
-			if (node.namedChildCount === 0 || node.type === 'word' || node.type === 'number') literal(b, node.startIndex, node.endIndex, quoted);
+			if (node.namedChildren.length === 0 || node.type === 'word' || node.type === 'number') literal(b, node.startIndex, node.endIndex, quoted);
 			else b.unresolved(node.startIndex, node.endIndex, quoted, 'other', undefined);
 	}
 }
@@ -414,7 +423,7 @@ function readNumericEscape(text: string, i: number, to: number): { value: string
 }
 
 /** `$A`, `${A}`, `${A:-x}`, `${A+x}`, `${#A}`; anything else stays unresolved. */
-function parameter(b: WordBuilder, node: Node, quoted: QuoteKind): void {
+function parameter(b: WordBuilder, node: ShellNode, quoted: QuoteKind): void {
 	const ctx = b.ctx;
 	if (node.type === 'simple_expansion') {
 		const name = ctx.parseText.slice(node.startIndex + 1, node.endIndex);
@@ -432,7 +441,7 @@ function parameter(b: WordBuilder, node: Node, quoted: QuoteKind): void {
 		b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', undefined);
 		return;
 	}
-	const name = nameNode.text;
+	const name = nodeText(nameNode, ctx.parseText);
 	const operator = children[i + 1];
 	if (prefix === '!' || (prefix === '#' && operator && operator !== close)) {
 		b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', name);
@@ -480,10 +489,10 @@ function parameter(b: WordBuilder, node: Node, quoted: QuoteKind): void {
 	const sub = new WordBuilder(ctx);
 	evalRange(sub, children.slice(i + 2), operator.endIndex, Math.max(operator.endIndex, closeAt), quoted);
 	if (sub.dynamic) b.unresolved(node.startIndex, node.endIndex, quoted, 'parameter', name);
-	else b.resolved(sub.chars.join(''), node.startIndex, node.endIndex, quoted, 'parameter', name, !sub.solid || quoted !== 'none');
+	else b.resolved(sub.text, node.startIndex, node.endIndex, quoted, 'parameter', name, !sub.solid || quoted !== 'none');
 }
 
-function resolveSimple(b: WordBuilder, node: Node, quoted: QuoteKind, name: string): void {
+function resolveSimple(b: WordBuilder, node: ShellNode, quoted: QuoteKind, name: string): void {
 	const found = lookupParameter(b.ctx, name);
 	if (found.kind === 'value') b.resolved(found.value, node.startIndex, node.endIndex, quoted, 'parameter', name, true);
 	else if (found.kind === 'unset') b.resolved('', node.startIndex, node.endIndex, quoted, 'parameter', name, true);
