@@ -164,4 +164,11 @@ describe('unwrapCommand', () => {
 		const sudo = unwrapCommand(parseShell(parsers, 'sudo CGO_ENABLED=0 go build').commands[0].words);
 		assert.deepEqual(sudo.assignments.map((a) => [a.name, a.value.value]), [['CGO_ENABLED', '0']]);
 	});
+
+	it('a command named like a built-in object property is a program, not a wrapper', () => {
+		for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+			const words = parseShell(parsers, `${name} -x go build`).commands[0].words;
+			assert.equal(unwrapCommand(words).argv[0]?.value, name);
+		}
+	});
 });

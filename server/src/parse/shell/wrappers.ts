@@ -26,7 +26,7 @@ export interface UnwrappedCommand {
 
 type Step = { next: number; clear?: boolean; chdir?: ShellWord } | undefined;
 
-/** Options that take a value as the next word, per wrapper. */
+/** Options that take a value as the next word, per wrapper. Looked up as own keys only: `toString` is a command name too. */
 const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
 	sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '-R', '--user', '--group', '--chdir', '--prompt', '--role', '--type', '--other-user', '--host', '--close-from', '--command-timeout', '--chroot']),
 	doas: new Set(['-u', '-C']),
@@ -55,7 +55,7 @@ export function unwrapCommand(words: readonly ShellWord[]): UnwrappedCommand {
 		else if (name === 'sudo' || name === 'doas') step = unwrapWithAssignments(words, at, name, assignments);
 		else if (name === 'gosu' || name === 'su-exec') step = at + 2 < words.length ? { next: at + 2 } : undefined;
 		else if (name === 'timeout') step = unwrapTimeout(words, at);
-		else if (name in VALUE_OPTIONS) step = unwrapPlain(words, at, name);
+		else if (Object.hasOwn(VALUE_OPTIONS, name)) step = unwrapPlain(words, at, name);
 		if (!step || step.next <= at || step.next > words.length) break;
 		wrappers.push(head);
 		if (step.clear) clearEnv = true;
