@@ -28,8 +28,8 @@ async function main(input: WorkerInput): Promise<void> {
 	const parsers = await testParsers();
 	const canary = () => {
 		// No time budget: the canary checks that the parsers still work, whatever the machine's load.
-		const yaml = parsers.parseYaml(CANARY_YAML, undefined, { budgetMs: Infinity });
-		const bash = parsers.parseBash(CANARY_BASH, undefined, { budgetMs: Infinity });
+		const yaml = parsers.parseYaml(CANARY_YAML, undefined, { workBudget: Infinity });
+		const bash = parsers.parseBash(CANARY_BASH, undefined, { workBudget: Infinity });
 		if (isParseStopped(yaml) || isParseStopped(bash)) return 'stopped';
 		const text = `${yaml.rootNode.toString()}|${bash.rootNode.toString()}`;
 		yaml.delete();

@@ -23,20 +23,23 @@ export interface WasmBinaries {
 }
 
 /**
- * A parse that was stopped: tree-sitter ran past its time budget (`parseBudgetMs`) and was cancelled and
+ * A parse that was stopped: tree-sitter ran past its work budget (`parseWorkBudget`) and was cancelled and
  * reset. tree-sitter-bash's error recovery is quadratic or worse on some malformed input (10,000 `|` take
  * seconds, 114 KB took 12 minutes): the product rule is that nothing hangs, so the caller gets this instead
  * of a tree and treats the text as opaque.
  */
 export interface ParseStopped {
 	readonly stopped: true;
-	/** The time limit it ran into (it depends only on the text's length, so messages naming it are stable). */
-	readonly budgetMs: number;
+	/**
+	 * The limit it ran into, for messages: `its work limit`, which depends only on the text, so the same text
+	 * stops (or not) on every machine however loaded; or, never seen with real input, `its 5000 ms time limit`.
+	 */
+	readonly limit: string;
 }
 
 export interface ParseOptions {
-	/** Overrides `parseBudgetMs(text.length)` (tests use a tiny budget to reach the stopped path). */
-	readonly budgetMs?: number;
+	/** Overrides `parseWorkBudget(text.length)` (tests use 0 to reach the stopped path, Infinity to turn it off). */
+	readonly workBudget?: number;
 }
 
 /** Ready-to-use parsers. Trees returned by `parse*` hold wasm memory: call `tree.delete()` when done. */
@@ -44,7 +47,7 @@ export interface Parsers {
 	readonly bash: Language;
 	readonly yaml: Language;
 	/**
-	 * Parses shell text, or stops after its time budget. Pass the previous tree (already `edit`ed) for an
+	 * Parses shell text, or stops after its work budget. Pass the previous tree (already `edit`ed) for an
 	 * incremental re-parse.
 	 */
 	parseBash(text: string, previous?: Tree, options?: ParseOptions): Tree | ParseStopped;
@@ -52,18 +55,34 @@ export interface Parsers {
 }
 
 /**
- * Time budget of one parse: a floor plus a share per KB. Measured in Node 20 on 2 shared cores: a typical
- * RUN body parses in 0.2-0.4 ms (the first bash parse of a process in 13-20 ms), a real 53 KB bash script
- * in 35-200 ms and an 89 KB RUN in 45-95 ms depending on the machine's load, a 115 KB YAML file in 25-40 ms.
- * So 100 ms + 10 ms per KB leaves a real file at least three times its slowest measured time, while 10,000
- * `|` (4 s unbounded) stop after about 200 ms.
+ * Work budget of one parse, in tree-sitter's callbacks: the progress callback (about every hundred parser
+ * operations) and the input callback (each time the lexer asks for text, at most INPUT_CHUNK characters at a
+ * time). Counting work instead of time makes the outcome a property of the text alone: a loaded CI machine
+ * stops exactly the parses a quiet laptop does. Measured with tree-sitter-bash 0.25.1 and tree-sitter-yaml
+ * 0.7.1: real text takes at most 17 units for a short script and up to 10 (bash) or 12 (YAML) per KB for long
+ * ones (a 62 KB RUN of 300 builds: 599; a 162 KB workflow of 2,000 jobs: 1,958). The inputs whose error recovery
+ * blows up take thousands per KB (10,000 `|`: 56,500 units, 3.5 s unbounded). So 1,000 + 50 per KB leaves
+ * real text at least four times its need, and stops every such input measured within 0.2 s, at 64 KB too.
  */
-export function parseBudgetMs(length: number): number {
-	return BUDGET_FLOOR_MS + (BUDGET_PER_KB_MS * length) / 1024;
+export function parseWorkBudget(length: number): number {
+	return WORK_FLOOR + Math.ceil((WORK_PER_KB * length) / 1024);
 }
 
-const BUDGET_FLOOR_MS = 100;
-const BUDGET_PER_KB_MS = 10;
+const WORK_FLOOR = 1000;
+const WORK_PER_KB = 50;
+/**
+ * A last resort that no measured input reaches (a 64 KB pathological RUN stops on its work budget well within
+ * a second): should some input burn time without calling back, the parse still ends.
+ */
+const BACKSTOP_MS = 5000;
+/**
+ * Text is handed to tree-sitter at most this much at a time. web-tree-sitter copies what the input callback
+ * returns into wasm memory, and the lexer of a pathological input asks again at almost every character: handing
+ * it the whole rest each time made every unit of work cost a copy of the rest of the text: a 64 KB run of `)`
+ * spent 4,000 units in 1.1 s in 4 KB pieces, and in 147 ms in 512-character ones (real text needs a few more
+ * calls, no more time: the corpus's 1,676 RUN bodies parse in 126 ms either way).
+ */
+const INPUT_CHUNK = 512;
 
 export function isParseStopped<T extends object>(result: T | ParseStopped): result is ParseStopped {
 	return (result as Partial<ParseStopped>).stopped === true;
@@ -115,35 +134,38 @@ async function loadLanguage(name: string, bytes: Uint8Array): Promise<Language> 
 }
 
 /**
- * Parses with a deadline. web-tree-sitter 0.25+ has no `setTimeoutMicros`: the progress callback, called
- * every hundred or so parser operations, returns true to cancel (the parse then returns null). Some
- * pathological input (a run of NUL characters in bash) never reaches the progress callback but makes the
- * lexer re-read its input at every character: the input callback ends the text there (tree-sitter then sees
- * the end of the input) and the truncated tree is dropped. Either way the parser is reset, so the next parse
- * starts afresh instead of resuming this one.
+ * Parses within a work budget. web-tree-sitter 0.25+ has no `setTimeoutMicros`: the progress callback returns
+ * true to cancel (the parse then returns null). Some pathological input (a run of NUL characters in bash)
+ * never reaches the progress callback but makes the lexer re-read its input at every character: the input
+ * callback counts too, and ends the text there once the budget is spent (tree-sitter then sees the end of the
+ * input; the truncated tree is dropped). Either way the parser is reset, so the next parse starts afresh
+ * instead of resuming this one.
  */
 function parseWith(parser: Parser, name: string, text: string, previous: Tree | undefined, options: ParseOptions | undefined): Tree | ParseStopped {
-	const budgetMs = options?.budgetMs ?? parseBudgetMs(text.length);
-	const started = performance.now();
-	const deadline = started + budgetMs;
+	const budget = options?.workBudget ?? parseWorkBudget(text.length);
+	const deadline = performance.now() + BACKSTOP_MS;
+	let work = 0;
 	let parsing = true;
-	let stopped = false;
-	const pastDeadline = () => {
-		if (parsing && !stopped && performance.now() > deadline) stopped = true;
-		return stopped;
+	let stopped: string | undefined;
+	const spend = () => {
+		if (!parsing || stopped) return stopped !== undefined;
+		work++;
+		if (work > budget) stopped = 'its work limit';
+		else if ((work & 63) === 0 && performance.now() > deadline) stopped = `its ${BACKSTOP_MS} ms time limit`;
+		return stopped !== undefined;
 	};
 	let tree: Tree | null;
 	try {
 		// The tree keeps this callback to read node text later: once parsing is over it must return the text.
-		tree = parser.parse((index) => (pastDeadline() ? '' : text.slice(index)), previous ?? null, { progressCallback: pastDeadline });
+		tree = parser.parse((index) => (spend() ? '' : text.slice(index, index + INPUT_CHUNK)), previous ?? null, { progressCallback: spend });
 	} finally {
 		parsing = false;
 	}
-	if (stopped || !tree) {
+	if (stopped !== undefined || !tree) {
 		tree?.delete();
 		parser.reset();
-		if (!stopped) throw new Error(`tree-sitter-${name}: parse returned no tree`);
-		return { stopped: true, budgetMs };
+		if (stopped === undefined) throw new Error(`tree-sitter-${name}: parse returned no tree`);
+		return { stopped: true, limit: stopped };
 	}
 	return tree;
 }

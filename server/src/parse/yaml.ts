@@ -45,11 +45,14 @@ export interface YamlDocument {
 	readonly errors: readonly { readonly span: Span; readonly message: string }[];
 	readonly comments: readonly { readonly text: string; readonly span: Span }[];
 	/**
-	 * Set when the text was not parsed at all (its parse ran past the time budget, or it nests too deeply):
-	 * `value` is undefined and the file is not analysed. `reason` is for messages (`YAML parse stopped at its 300 ms time limit`).
+	 * Set when the text was not parsed at all (its parse ran past its budget, or it nests too deeply):
+	 * `value` is undefined and the file is not analysed. `reason` is for messages (`YAML parse stopped at its work limit`).
 	 */
-	/** `timedOut`: stopped by the time limit, so a later parse of the same text may succeed (not cached). */
-	readonly unparsed?: { readonly span: Span; readonly reason: string; readonly timedOut?: boolean };
+	/**
+	 * `parseStopped`: tree-sitter was stopped by a parse budget, which a caller may set (tests use 0) or which
+	 * may be the time backstop: a later parse of the same text may succeed, so it is not cached.
+	 */
+	readonly unparsed?: { readonly span: Span; readonly reason: string; readonly parseStopped?: boolean };
 }
 
 /** Nesting deeper than this is not converted (hostile input must not exhaust the stack). */
@@ -84,7 +87,7 @@ export function parseYaml(parsers: Pick<Parsers, 'parseYaml'>, text: string): Ya
 	const tooDeep = blockNestingOverLimit(text);
 	if (tooDeep) return unparsed(tooDeep, `YAML nested more than ${MAX_BLOCK_NESTING} levels deep`);
 	const tree = parsers.parseYaml(text);
-	if (isParseStopped(tree)) return unparsed({ start: 0, end: text.length }, `YAML parse stopped at its ${Math.round(tree.budgetMs)} ms time limit`, { timedOut: true });
+	if (isParseStopped(tree)) return unparsed({ start: 0, end: text.length }, `YAML parse stopped at ${tree.limit}`, { parseStopped: true });
 	try {
 		const converter = new Converter(text);
 		const root = tree.rootNode;
@@ -98,7 +101,7 @@ export function parseYaml(parsers: Pick<Parsers, 'parseYaml'>, text: string): Ya
 	}
 }
 
-function unparsed(span: Span, reason: string, how: { timedOut?: boolean } = {}): YamlDocument {
+function unparsed(span: Span, reason: string, how: { parseStopped?: boolean } = {}): YamlDocument {
 	return { value: undefined, errors: [{ span, message: `${reason}: not parsed` }], comments: [], unparsed: { span, reason, ...how } };
 }
 

@@ -1,4 +1,4 @@
-// What the model makes of a parse that was stopped by its time budget (parse/tree-sitter.ts): the RUN, CI
+// What the model makes of a parse that was stopped by its work budget (parse/tree-sitter.ts): the RUN, CI
 // step or file is an opaque step with a note saying why, no go build is guessed from it, and the rest of the
 // file is analysed as usual. Bounds are generous (the machine may be loaded); unbounded, these took seconds.
 import assert from 'node:assert/strict';
@@ -24,7 +24,7 @@ async function timedAnalysis(files: Files, entry: string): Promise<{ result: Ana
 	return { result, ms };
 }
 
-describe('model: a parse stopped by its time budget', () => {
+describe('model: a parse stopped by its work budget', () => {
 	it('a RUN of 10,000 "|" is an opaque step of its stage; the go build of the next RUN is still found', async () => {
 		const dockerfile = `FROM golang:1.22-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN ${PIPES}\nRUN CGO_ENABLED=0 go build -o /app .\nFROM alpine:3.20\nCOPY --from=build /app /app\n`;
 		const files: Files = { Dockerfile: dockerfile, 'go.mod': GO_MOD, 'main.go': NET_MAIN };
@@ -33,7 +33,7 @@ describe('model: a parse stopped by its time budget', () => {
 		const stage = result.project.dockerfiles[0].stages[0];
 		assert.equal(stage.opaqueSteps.length, 1);
 		const [step] = stage.opaqueSteps;
-		assert.match(step.description, /^shell parse stopped at its \d+ ms time limit: this RUN is treated as opaque$/);
+		assert.match(step.description, /^shell parse stopped at its work limit: this RUN is treated as opaque$/);
 		assert.equal(slice(files, step.file, step.span), PIPES);
 		assert.deepEqual(
 			stage.builds.map((b) => slice(files, b.file, b.span)),
@@ -49,7 +49,7 @@ describe('model: a parse stopped by its time budget', () => {
 		assert.ok(ms < BOUND_MS, `${ms.toFixed(0)} ms`);
 		const job = jobNamed(result.project.ci!.find((c) => c.path === '/w/.github/workflows/ci.yml')!, 'job "build"');
 		assert.equal(job.opaqueSteps.length, 1);
-		assert.match(job.opaqueSteps[0].description, /^shell parse stopped at its \d+ ms time limit: this script is treated as opaque$/);
+		assert.match(job.opaqueSteps[0].description, /^shell parse stopped at its work limit: this script is treated as opaque$/);
 		assert.equal(slice(files, job.opaqueSteps[0].file, job.opaqueSteps[0].span).trim(), PIPES);
 		assert.equal(job.builds.length, 1);
 	});
@@ -57,7 +57,7 @@ describe('model: a parse stopped by its time budget', () => {
 	it('a workflow whose YAML parse is stopped is not analysed, and its model says so', async () => {
 		const real = await testParsers();
 		// A zero budget stands for a pathological file (no real YAML input was found that tree-sitter-yaml is slow on).
-		const parsers: Parsers = { ...real, parseYaml: (text, previous) => real.parseYaml(text, previous, { budgetMs: 0 }) };
+		const parsers: Parsers = { ...real, parseYaml: (text, previous) => real.parseYaml(text, previous, { workBudget: 0 }) };
 		const workflow = 'on: push\njobs:\n  stopped-by-budget:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: CGO_ENABLED=1 go build -o app .\n';
 		const fs = memoryFileSystem({ '/w/.github/workflows/ci.yml': workflow, '/w/go.mod': GO_MOD, '/w/main.go': NET_MAIN });
 		const result = analyze({ fs, parsers, config: DEFAULT_CONFIG, entryFiles: entryFilesFor(fs, '/w/.github/workflows/ci.yml') });
@@ -65,10 +65,10 @@ describe('model: a parse stopped by its time budget', () => {
 		const ci = result.project.ci!.find((c) => c.path === '/w/.github/workflows/ci.yml')!;
 		assert.deepEqual(ci.jobs, []);
 		assert.equal(ci.opaqueSteps.length, 1);
-		assert.match(ci.opaqueSteps[0].description, /^YAML parse stopped at its \d+ ms time limit: this workflow is not analysed$/);
+		assert.match(ci.opaqueSteps[0].description, /^YAML parse stopped at its work limit: this workflow is not analysed$/);
 		assert.deepEqual(ci.opaqueSteps[0].span, { start: 0, end: workflow.length });
 		assert.deepEqual(result.findings, []);
-		// A parse stopped by the clock is not remembered: the same text, given time, is analysed.
+		// A stopped parse is not remembered: the same text, given a budget, is analysed.
 		const again = analyze({ fs, parsers: real, config: DEFAULT_CONFIG, entryFiles: entryFilesFor(fs, '/w/.github/workflows/ci.yml') });
 		assert.equal(again.project.ci!.find((c) => c.path === '/w/.github/workflows/ci.yml')!.jobs.length, 1);
 	});

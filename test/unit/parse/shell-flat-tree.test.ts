@@ -1,6 +1,6 @@
 // The shell layer walks plain-object copies of tree-sitter trees (parse/shell/flat-tree.ts), made in one cursor
 // pass and cached by text (parse/shell/bash-parses.ts). The copy must say exactly what web-tree-sitter's Node API
-// says, offsets included (UTF-16), and the cache must never keep a parse stopped by its time limit.
+// says, offsets included (UTF-16), and the cache must never keep a parse stopped by its budget.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Node } from 'web-tree-sitter';
@@ -157,8 +157,8 @@ describe('cached shell parses', () => {
 		assert.deepEqual(first.commands.map((c) => c.name), ['sh', 'go', 'bash', 'go']);
 	});
 
-	it('a parse stopped by its time limit is not kept: the next try parses again', () => {
-		const stopping = countingParsers((text) => parsers.parseBash(text, undefined, { budgetMs: 0 }));
+	it('a parse stopped by its budget is not kept: the next try parses again', () => {
+		const stopping = countingParsers((text) => parsers.parseBash(text, undefined, { workBudget: 0 }));
 		const text = 'go build ./...\n'.repeat(50);
 		assert.ok(isParseStopped(parseBashFlat(stopping, text)));
 		assert.ok(isParseStopped(parseBashFlat(stopping, text)));

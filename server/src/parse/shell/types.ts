@@ -181,7 +181,7 @@ export interface ShellSyntaxError {
  */
 export interface ShellUnparsed {
 	readonly span: Span;
-	/** Why, for messages: `shell parse stopped at its 120 ms time limit`, `shell text of 130 KB is over the 64 KB parse limit`. */
+	/** Why, for messages: `shell parse stopped at its work limit`, `shell text of 130 KB is over the 64 KB parse limit`. */
 	readonly reason: string;
 	/** False for the whole text given to `parseShell`; true for the script of a `sh -c`, `eval` or `bash <<EOF` in it. */
 	readonly nested: boolean;

@@ -34,7 +34,7 @@ const MAX_DEPTH = 200;
 const MAX_NESTED_SCRIPTS = 8;
 /**
  * Longer shell text is not given to tree-sitter at all (no real RUN body or CI step comes near it): within
- * the limit, a parse is bounded by its time budget (`parseBudgetMs`), at most 740 ms at 64 KB.
+ * the limit, a parse is bounded by its work budget (`parseWorkBudget`).
  */
 export const MAX_SHELL_TEXT = 64 * 1024;
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
@@ -137,7 +137,7 @@ function walkText(
 ): void {
 	const root = parseBashFlat(shared.parsers, parseText);
 	if (isParseStopped(root)) {
-		addUnparsed(shared, map, parseText, `shell parse stopped at its ${Math.round(root.budgetMs)} ms time limit`, outer.parentCommand !== undefined);
+		addUnparsed(shared, map, parseText, `shell parse stopped at ${root.limit}`, outer.parentCommand !== undefined);
 		return;
 	}
 	const level = makeLevel({
