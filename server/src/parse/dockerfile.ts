@@ -1,8 +1,9 @@
-import { DockerfileParser, Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { Flag } from 'dockerfile-ast/lib/flag';
 import type { Property } from 'dockerfile-ast/lib/property';
 import type { Span } from './span';
 import { LineIndex } from './line-index';
+import './dockerfile-ast-patches';
 
 /**
  * A Dockerfile as plain data with offsets, so that the model never sees dockerfile-ast's types or its
@@ -78,26 +79,6 @@ export interface DfInstruction {
 }
 
 const SHELL_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
-
-/**
- * dockerfile-ast re-tokenises an instruction's arguments on every `getRawArguments()` call, and its own
- * constructors, `getArguments()`, `getFlags()` and heredoc handling call it again and again: measured on the
- * benchmark corpus, 40% of parse time went there. An instruction's text never changes after parsing, so the
- * tokens are kept per instance. Callers receive a fresh array each time because `ModifiableInstruction`
- * shifts its flags off the array it gets; the `Argument` objects themselves are never mutated.
- */
-function memoizeRawArguments(): void {
-	// getRawArguments is private in dockerfile-ast's typings, hence the structural view of the prototype.
-	type Tokenized = { getRawArguments: (this: Tokenized) => unknown[]; [TOKENS]?: unknown[] };
-	const prototype = Instruction.prototype as unknown as Tokenized;
-	const tokenize = prototype.getRawArguments;
-	prototype.getRawArguments = function memoizedRawArguments(this: Tokenized) {
-		const tokens = (this[TOKENS] ??= tokenize.call(this));
-		return tokens.slice();
-	};
-}
-const TOKENS = Symbol('shipcheck.rawArguments');
-memoizeRawArguments();
 
 export function parseDockerfile(text: string): DockerfileSyntax {
 	const lines = new LineIndex(text);
