@@ -3,11 +3,23 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser';
 import { PATCHED_DOCKERFILE_AST_VERSION } from '../../../server/src/parse/dockerfile-ast-patches';
 
 const root = join(__dirname, '..', '..', '..');
+
+/** Counts the instructions dockerfile-ast constructs while parsing `text`. */
+function constructedWhileParsing(text: string): number {
+	const createInstruction = mock.method(Parser, 'createInstruction');
+	try {
+		DockerfileParser.parse(text);
+		return createInstruction.mock.callCount();
+	} finally {
+		createInstruction.mock.restore();
+	}
+}
 
 describe('dockerfile-ast patches', () => {
 	it('dockerfile-ast is the version the patches were checked against', () => {
@@ -30,4 +42,17 @@ describe('dockerfile-ast patches', () => {
 		assert.equal(second[0], tokenized.getRawArguments()[0]);
 		assert.deepEqual(run.getArguments().map((a) => a.getValue()), ['go', 'build', '.']);
 	});
+
+	it('an instruction is constructed once, not once more for the heredoc lookup', () => {
+		assert.equal(constructedWhileParsing('FROM a AS b\nRUN --mount=type=cache,target=/x go build .\nCOPY --from=b /x /y\nARG A=1\nCMD ["x"]\n'), 5);
+		// The trigger of an ONBUILD is a second instance by design: processHeredocs looks into it.
+		assert.equal(constructedWhileParsing('ONBUILD RUN x\n'), 2);
+	});
+
+	it('a heredoc that moves the end of its instruction still gives a new instance with the whole range', () => {
+		assert.equal(constructedWhileParsing('RUN <<EOF\ngo build .\nEOF\nCOPY a b\n'), 3);
+		const run = DockerfileParser.parse('RUN <<EOF\ngo build .\nEOF\n').getInstructions()[0];
+		assert.deepEqual(run.getRange(), { start: { line: 0, character: 0 }, end: { line: 2, character: 3 } });
+	});
+
 });
