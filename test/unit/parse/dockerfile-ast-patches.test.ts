@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it, mock } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
+import { Util } from 'dockerfile-ast/lib/util';
 import { PATCHED_DOCKERFILE_AST_VERSION } from '../../../server/src/parse/dockerfile-ast-patches';
 
 const root = join(__dirname, '..', '..', '..');
@@ -55,4 +56,16 @@ describe('dockerfile-ast patches', () => {
 		assert.deepEqual(run.getRange(), { start: { line: 0, character: 0 }, end: { line: 2, character: 3 } });
 	});
 
+	it('the byte order mark test on the first character agrees with its UTF-8 encoding for every code unit', () => {
+		const encodesAsBom = (char: string) => {
+			const bytes = Buffer.from(char, 'utf8');
+			return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+		};
+		assert.equal(Util.isUTF8BOM(''), false);
+		for (let code = 0; code <= 0xffff; code++) {
+			const char = String.fromCharCode(code);
+			if (Util.isUTF8BOM(char) !== encodesAsBom(char)) assert.fail(`U+${code.toString(16)}`);
+		}
+		assert.equal(DockerfileParser.parse('\uFEFFFROM a\n').getInstructions()[0].getKeyword(), 'FROM');
+	});
 });
