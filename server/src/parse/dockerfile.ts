@@ -1,8 +1,9 @@
-import { DockerfileParser, Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Comment, type Instruction } from 'dockerfile-ast';
 import type { Flag } from 'dockerfile-ast/lib/flag';
 import type { Property } from 'dockerfile-ast/lib/property';
 import type { Span } from './span';
 import { LineIndex } from './line-index';
+import './dockerfile-ast-patches';
 
 /**
  * A Dockerfile as plain data with offsets, so that the model never sees dockerfile-ast's types or its
@@ -79,26 +80,6 @@ export interface DfInstruction {
 
 const SHELL_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 
-/**
- * dockerfile-ast re-tokenises an instruction's arguments on every `getRawArguments()` call, and its own
- * constructors, `getArguments()`, `getFlags()` and heredoc handling call it again and again: measured on the
- * benchmark corpus, 40% of parse time went there. An instruction's text never changes after parsing, so the
- * tokens are kept per instance. Callers receive a fresh array each time because `ModifiableInstruction`
- * shifts its flags off the array it gets; the `Argument` objects themselves are never mutated.
- */
-function memoizeRawArguments(): void {
-	// getRawArguments is private in dockerfile-ast's typings, hence the structural view of the prototype.
-	type Tokenized = { getRawArguments: (this: Tokenized) => unknown[]; [TOKENS]?: unknown[] };
-	const prototype = Instruction.prototype as unknown as Tokenized;
-	const tokenize = prototype.getRawArguments;
-	prototype.getRawArguments = function memoizedRawArguments(this: Tokenized) {
-		const tokens = (this[TOKENS] ??= tokenize.call(this));
-		return tokens.slice();
-	};
-}
-const TOKENS = Symbol('shipcheck.rawArguments');
-memoizeRawArguments();
-
 export function parseDockerfile(text: string): DockerfileSyntax {
 	const lines = new LineIndex(text);
 	const dockerfile = DockerfileParser.parse(text);
@@ -108,16 +89,29 @@ export function parseDockerfile(text: string): DockerfileSyntax {
 		escapeChar,
 		directives: dockerfile.getDirectives().map((d) => ({ name: d.getName(), value: d.getValue(), span: lines.spanOf(d.getRange()) })),
 		instructions: dockerfile.getInstructions().map((i) => convertInstruction(i, text, lines)),
-		comments: dockerfile.getComments().map((c) => ({ content: c.getContent().trim(), span: lines.spanOf(c.getRange()) })),
+		comments: dockerfile.getComments().map((c) => convertComment(c, text, lines)),
 	};
 }
 
+/**
+ * The comment's text from its span rather than `getContent()`, which converts offsets to positions and back:
+ * the span starts at `#`, and `getContent()` only trims spaces, tabs and line breaks, which `trim()` removes too.
+ */
+function convertComment(comment: Comment, text: string, lines: LineIndex): DfComment {
+	const span = lines.spanOf(comment.getRange());
+	return { content: text.slice(span.start + 1, span.end).trim(), span };
+}
+
+/**
+ * Argument ranges come from dockerfile-ast's `positionAt`, and for such positions LineIndex gives the offsets
+ * its TextDocument would: contents are sliced from our spans instead of being asked of the library again.
+ */
 function convertInstruction(instruction: Instruction, text: string, lines: LineIndex): DfInstruction {
-	const keyword = instruction.getKeyword().toUpperCase();
+	const keyword = instruction.getKeyword();
 	const flags = flagsOf(instruction).map((f) => convertFlag(f, lines));
 	const args = instruction.getArguments().map((a) => ({ value: a.getValue(), span: lines.spanOf(a.getRange()) }));
 	const span = lines.spanOf(instruction.getRange());
-	const execForm = SHELL_KEYWORDS.has(keyword) ? execFormOf(instruction, lines) : undefined;
+	const execForm = SHELL_KEYWORDS.has(keyword) ? execFormOf(instruction, args, text, lines) : undefined;
 	return {
 		keyword,
 		span,
@@ -126,7 +120,7 @@ function convertInstruction(instruction: Instruction, text: string, lines: LineI
 		flags,
 		properties: propertiesOf(instruction).map((p) => convertProperty(p, lines)),
 		execForm,
-		shell: SHELL_KEYWORDS.has(keyword) && !execForm ? shellFragments(instruction, text, span, lines) : [],
+		shell: SHELL_KEYWORDS.has(keyword) && !execForm ? shellFragments(instruction, args, text, span, lines) : [],
 		onbuild: keyword === 'ONBUILD' ? onbuildTrigger(instruction, text, lines) : undefined,
 	};
 }
@@ -167,11 +161,13 @@ function convertProperty(property: Property, lines: LineIndex): DfProperty {
 	};
 }
 
-function execFormOf(instruction: Instruction, lines: LineIndex): DfWord[] | undefined {
+/** The JSON strings dockerfile-ast read in its constructor, when the arguments (after flags) start with `[`. */
+function execFormOf(instruction: Instruction, args: readonly DfWord[], text: string, lines: LineIndex): DfWord[] | undefined {
 	const json = instruction as Instruction & { getJSONStrings?: () => { getJSONValue(): string; getRange(): Parameters<LineIndex['spanOf']>[0] }[] };
-	if (typeof json.getJSONStrings !== 'function') return undefined;
-	const raw = instruction.getRawArgumentsContent()?.trimStart() ?? '';
-	if (!raw.startsWith('[')) return undefined;
+	if (typeof json.getJSONStrings !== 'function' || args.length === 0) return undefined;
+	// What getRawArgumentsContent() returns, without its second pass over the arguments.
+	const raw = text.substring(args[0].span.start, args[args.length - 1].span.end);
+	if (!raw.trimStart().startsWith('[')) return undefined;
 	const strings = json.getJSONStrings();
 	if (strings.length === 0) return undefined;
 	return strings.map((s) => ({ value: s.getJSONValue(), span: lines.spanOf(s.getRange()) }));
@@ -181,13 +177,14 @@ function execFormOf(instruction: Instruction, lines: LineIndex): DfWord[] | unde
  * The shell script of a RUN/CMD/ENTRYPOINT. `RUN <<EOF` runs the heredoc body as the script; any other
  * heredoc (`RUN cat <<EOF > f`) is data that bash itself understands, so the whole text goes to bash.
  */
-function shellFragments(instruction: Instruction, text: string, span: Span, lines: LineIndex): ShellFragment[] {
-	const argsRanges = instruction.getArgumentsRanges();
-	if (argsRanges.length === 0) return [];
-	const start = lines.spanOf(argsRanges[0]).start;
+function shellFragments(instruction: Instruction, args: readonly DfWord[], text: string, span: Span, lines: LineIndex): ShellFragment[] {
+	// The first of getArgumentsRanges() starts where the first argument does; the rest of them is not needed.
+	if (args.length === 0) return [];
+	const start = args[0].span.start;
 	const body = text.slice(start, span.end);
-	const heredocs = heredocsOf(instruction);
-	if (/^<<-?\s*["']?[A-Za-z_]/.test(body) && heredocs.length > 0) {
+	// Only a body that opens with a heredoc needs them (getHeredocs scans the whole instruction).
+	const heredocs = /^<<-?\s*["']?[A-Za-z_]/.test(body) ? heredocsOf(instruction) : [];
+	if (heredocs.length > 0) {
 		return heredocs.flatMap((h) => {
 			const range = h.getContentRange();
 			if (!range) return [];
