@@ -8,5 +8,5 @@ declare class TextEncoder {
 	encode(input?: string): Uint8Array;
 }
 declare const console: { log(...args: unknown[]): void; error(...args: unknown[]): void };
-/** High-resolution clock (parse time budgets, parse/tree-sitter.ts). */
+/** High-resolution clock (the parse time backstop, parse/tree-sitter.ts). */
 declare const performance: { now(): number };

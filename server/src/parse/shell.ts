@@ -24,7 +24,7 @@ export { sliceWord, assignmentFromWord, commandBasename } from './shell/word-uti
 /**
  * Parses `text` (which starts at `options.baseOffset` in the document). Never throws on malformed input:
  * what was recognised is returned, with `syntaxErrors` for the rest. Text over `MAX_SHELL_TEXT`, or whose
- * parse ran past its time budget, is listed in `unparsed` (with no commands from it): callers treat it as
+ * parse ran past its budget, is listed in `unparsed` (with no commands from it): callers treat it as
  * opaque.
  */
 export function parseShell(parsers: Pick<Parsers, 'parseBash'>, text: string, options: ParseShellOptions = {}): ShellScript {

@@ -33,7 +33,7 @@ export function buildGithubWorkflow(path: string, text: string, context: CiBuild
 	const jobs: CiJobModel[] = [];
 	const sources = new Map<string, string>([[path, text]]);
 	const synthetic: CiFileModel['synthetic'][number][] = [];
-	// Not parsed (time budget, nesting limit): the workflow is not analysed, and the note says so.
+	// Not parsed (parse budget, nesting limit): the workflow is not analysed, and the note says so.
 	if (document.unparsed) opaqueSteps.push({ file: path, span: document.unparsed.span, description: `${document.unparsed.reason}: this workflow is not analysed` });
 	const known = new Map([['github.workspace', root]]);
 	// The runner sets GITHUB_WORKSPACE to the checkout: here, the repository root.

@@ -69,7 +69,7 @@ export function loadGitlabConfig(path: string, text: string, root: string, fs: F
 	const unresolved: { file: string; span: Span; description: string }[] = [];
 	const load = (file: string, source: string): YamlMap | undefined => {
 		const document = parseYamlCached(parsers, file, source);
-		// Not parsed (time budget, nesting limit): nothing from it is known, noted like an include that is not read.
+		// Not parsed (parse budget, nesting limit): nothing from it is known, noted like an include that is not read.
 		if (document.unparsed) unresolved.push({ file, span: document.unparsed.span, description: document.unparsed.reason });
 		const value = asMap(document.value);
 		if (value) inputNodes += register(value, file, owners);

@@ -76,7 +76,7 @@ export interface GoreleaserConfig {
 	readonly env: readonly EnvVar[];
 	readonly builds: readonly GoreleaserBuild[];
 	readonly dockers: readonly GoreleaserDocker[];
-	/** Why the file was not parsed (YAML parse time budget, nesting limit); its builds are then not known. */
+	/** Why the file was not parsed (YAML parse budget, nesting limit); its builds are then not known. */
 	readonly unparsed?: string | undefined;
 }
 

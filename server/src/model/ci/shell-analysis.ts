@@ -29,7 +29,7 @@ export interface ScriptAnalysisOptions {
 /** Walks every command of a parsed script and says what it does. */
 export function analyseScript(script: ShellScript, options: ScriptAnalysisOptions): ScriptItem[] {
 	const environments = allEnvironments(script);
-	// Text tree-sitter did not parse (time budget, size limit): whatever it builds is unknown.
+	// Text tree-sitter did not parse (parse budget, size limit): whatever it builds is unknown.
 	const items: ScriptItem[] = script.unparsed.map((u) => ({ kind: 'opaque', span: u.span, description: `${u.reason}: ${u.nested ? 'the script this command runs' : 'this script'} is treated as opaque` }));
 	for (const command of script.commands) {
 		const environment = environments[command.index];

@@ -40,7 +40,7 @@ export function analyseRun(instruction: DfInstruction, context: RunContext): Run
 			initialEnv: initialEnvOf(context.env),
 			cwd: context.workdir,
 		});
-		// Text tree-sitter did not parse (time budget, size limit): no go build is known from it, so say less.
+		// Text tree-sitter did not parse (parse budget, size limit): no go build is known from it, so say less.
 		for (const u of script.unparsed) result.opaque.push({ file: context.file, span: u.span, description: `${u.reason}: ${u.nested ? 'the script this command runs' : 'this RUN'} is treated as opaque` });
 		const environments = allEnvironments(script);
 		for (const command of script.commands) {

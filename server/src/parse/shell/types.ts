@@ -176,7 +176,7 @@ export interface ShellSyntaxError {
 }
 
 /**
- * Shell text that was not parsed: tree-sitter-bash ran past its time budget, or the text is over the size
+ * Shell text that was not parsed: tree-sitter-bash ran past its work budget, or the text is over the size
  * limit. Nothing in it is known (no commands, no variable changes), so the model treats it as opaque.
  */
 export interface ShellUnparsed {
