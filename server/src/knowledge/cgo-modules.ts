@@ -141,21 +141,37 @@ function under(path: string, prefix: string): boolean {
  */
 export function lookupCgoModule(path: string): CgoModuleMatch | undefined {
 	const p = path.trim();
-	for (const m of CGO_MODULES) {
-		for (const prefix of [m.path, ...(m.aliases ?? [])]) {
-			if (under(p, prefix)) {
-				return { module: m, prefix };
-			}
+	if (lookups.has(p)) return lookups.get(p);
+	let found: CgoModuleMatch | undefined;
+	for (const { module, prefix } of PREFIXES) {
+		if (under(p, prefix)) {
+			found = { module, prefix };
+			break;
 		}
 	}
-	return undefined;
+	// Every require of every go.mod and every import of every Go file asks: a repository repeats the same few hundred paths.
+	if (lookups.size >= MAX_REMEMBERED) lookups.clear();
+	lookups.set(p, found);
+	return found;
 }
 
+/** Every module path and alias with its module, in table order (the first match wins). */
+const PREFIXES: readonly CgoModuleMatch[] = CGO_MODULES.flatMap((module) => [module.path, ...(module.aliases ?? [])].map((prefix) => ({ module, prefix })));
+const lookups = new Map<string, CgoModuleMatch | undefined>();
+const MAX_REMEMBERED = 4096;
+
 /** cgo packages that live inside the module `modulePath` without being all of it (gopacket → gopacket/pcap). */
-export function cgoPackagesInModule(modulePath: string): CgoModule[] {
+export function cgoPackagesInModule(modulePath: string): readonly CgoModule[] {
 	const p = modulePath.trim();
-	return CGO_MODULES.filter((m) => [m.path, ...(m.aliases ?? [])].some((prefix) => prefix !== p && prefix.startsWith(`${p}/`)));
+	let inside = packagesInside.get(p);
+	if (!inside) {
+		inside = CGO_MODULES.filter((m) => [m.path, ...(m.aliases ?? [])].some((prefix) => prefix !== p && prefix.startsWith(`${p}/`)));
+		if (packagesInside.size >= MAX_REMEMBERED) packagesInside.clear();
+		packagesInside.set(p, inside);
+	}
+	return inside;
 }
+const packagesInside = new Map<string, readonly CgoModule[]>();
 
 /** Modules whose packages provide a pure-Go variant under the `purego` build tag (FACTS §3.4). */
 export interface PuregoModule {

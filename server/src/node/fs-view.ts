@@ -6,6 +6,8 @@ const MAX_TEXT_FILE = 4 * 1024 * 1024;
 /** The largest window `readBinary` serves in one call (the binary reader's own cap is the same). */
 const MAX_BINARY_READ = 16 * 1024 * 1024;
 
+const CASE_SENSITIVE_NAMES = process.platform === 'linux';
+
 /**
  * The Node implementation of the core's read-only workspace view. Results are cached until `invalidate`
  * (the language server calls it on watched-file events; the CLI never needs to). Paths are absolute with
@@ -14,9 +16,12 @@ const MAX_BINARY_READ = 16 * 1024 * 1024;
 export class NodeFileSystem implements FileSystemView {
 	private readonly files = new Map<string, string | undefined>();
 	private readonly dirs = new Map<string, readonly string[]>();
+	/** Every entry name of each folder listed, for `listedAbsent`. */
+	private readonly namesIn = new Map<string, ReadonlySet<string>>();
 
 	readFile(path: string): string | undefined {
 		if (this.files.has(path)) return this.files.get(path);
+		if (this.listedAbsent(path)) return undefined;
 		let text: string | undefined;
 		try {
 			// Most lookups are of files that do not exist (.dockerignore, go.mod above the project): asking for
@@ -30,12 +35,27 @@ export class NodeFileSystem implements FileSystemView {
 		return text;
 	}
 
+	/**
+	 * Whether a folder listing already read says there is no such file: most lookups are of files that do not
+	 * exist (`.dockerignore`, `Dockerfile.dockerignore` beside every Dockerfile), answered without a system call.
+	 */
+	private listedAbsent(path: string): boolean {
+		// Only where names are case-sensitive: elsewhere `dockerfile` opens `Dockerfile`, which a listing does not say.
+		if (!CASE_SENSITIVE_NAMES) return false;
+		const slash = path.lastIndexOf('/');
+		const names = slash > 0 ? this.namesIn.get(path.slice(0, slash)) : undefined;
+		return names !== undefined && !names.has(path.slice(slash + 1));
+	}
+
 	listDir(path: string): readonly string[] {
 		const cached = this.dirs.get(path);
 		if (cached) return cached;
 		let names: string[];
 		try {
-			names = readdirSync(path, { withFileTypes: true })
+			const entries = readdirSync(path, { withFileTypes: true });
+			// Every name, symbolic links included (the listing below keeps files and folders only).
+			this.namesIn.set(path, new Set(entries.map((d) => d.name)));
+			names = entries
 				.filter((d) => d.isFile() || d.isDirectory())
 				.map((d) => (d.isDirectory() ? `${d.name}/` : d.name))
 				.sort();
@@ -79,13 +99,17 @@ export class NodeFileSystem implements FileSystemView {
 		if (path === undefined) {
 			this.files.clear();
 			this.dirs.clear();
+			this.namesIn.clear();
 			return;
 		}
 		this.files.delete(path);
 		const parent = path.slice(0, path.lastIndexOf('/')) || '/';
 		this.dirs.delete(parent);
 		this.dirs.delete(path);
+		this.namesIn.delete(parent);
+		this.namesIn.delete(path);
 		for (const key of [...this.files.keys()]) if (key.startsWith(`${path}/`)) this.files.delete(key);
 		for (const key of [...this.dirs.keys()]) if (key.startsWith(`${path}/`)) this.dirs.delete(key);
+		for (const key of [...this.namesIn.keys()]) if (key.startsWith(`${path}/`)) this.namesIn.delete(key);
 	}
 }
