@@ -87,9 +87,14 @@ const TEST_FLAGS: Record<string, FlagKind> = {
 export type GoSubcommand = 'build' | 'install' | 'run' | 'test';
 
 export function goFlagKind(subcommand: GoSubcommand, name: string): FlagKind | undefined {
-	const table = subcommand === 'test' ? TEST_FLAGS : subcommand === 'run' ? RUN_FLAGS : BUILD_FLAGS;
-	return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+	const table = subcommand === 'test' ? TEST_KINDS : subcommand === 'run' ? RUN_KINDS : BUILD_KINDS;
+	return table.get(name);
 }
+
+// Maps, not the object literals: looked up for every word of every go command (own keys only, no prototype).
+const BUILD_KINDS: ReadonlyMap<string, FlagKind> = new Map(Object.entries(BUILD_FLAGS));
+const RUN_KINDS: ReadonlyMap<string, FlagKind> = new Map(Object.entries(RUN_FLAGS));
+const TEST_KINDS: ReadonlyMap<string, FlagKind> = new Map(Object.entries(TEST_FLAGS));
 
 /** cmd/link flags (`go tool link -help`); `-X`, `-L`, `-B`, `-r` may repeat. */
 const LINKER_FLAGS: Record<string, FlagKind> = {
