@@ -149,6 +149,13 @@ ENTRYPOINT ["/app"]
 		await assertFixResolves(files, finding, 'Take GOARCH', 'Dockerfile', dockerfile.replace('ENV GOARCH=arm64', 'ENV GOARCH=$TARGETARCH'), RULE);
 	});
 
+	it('ARG TARGETOS TARGETARCH on one line declares both: the target is BuildKit\'s, not a GOARCH named "TARGETARCH"', async () => {
+		const twoLines = 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nARG TARGETOS\nARG TARGETARCH\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=1 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app .\n\nFROM debian:bookworm-slim\nCOPY --from=build /app /app\n';
+		const oneLine = twoLines.replace('ARG TARGETOS\nARG TARGETARCH\n', 'ARG TARGETOS TARGETARCH\n');
+		assert.deepEqual(await findingsFor(project(oneLine), RULE), await findingsFor(project(twoLines), RULE));
+		for (const finding of await findingsFor(project(oneLine), RULE)) assert.doesNotMatch(finding.message, /TARGETARCH\//);
+	});
+
 	it('silent: native cgo builds, a GOARCH equal to the builder\'s, a fixed GOARCH without a multi-platform set-up', async () => {
 		assert.deepEqual(await findingsFor(project('FROM golang:1.22-bookworm AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=1 go build -o /out/app .\n'), RULE), []);
 		assert.deepEqual(await findingsFor(project(ARM64.replace('GOARCH=arm64', 'GOARCH=amd64')), RULE), []);

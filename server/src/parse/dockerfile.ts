@@ -88,7 +88,7 @@ export function parseDockerfile(text: string): DockerfileSyntax {
 		text,
 		escapeChar,
 		directives: dockerfile.getDirectives().map((d) => ({ name: d.getName(), value: d.getValue(), span: lines.spanOf(d.getRange()) })),
-		instructions: dockerfile.getInstructions().map((i) => convertInstruction(i, text, lines)),
+		instructions: dockerfile.getInstructions().map((i) => convertInstruction(i, text, escapeChar, lines)),
 		comments: dockerfile.getComments().map((c) => convertComment(c, text, lines)),
 	};
 }
@@ -106,7 +106,7 @@ function convertComment(comment: Comment, text: string, lines: LineIndex): DfCom
  * Argument ranges come from dockerfile-ast's `positionAt`, and for such positions LineIndex gives the offsets
  * its TextDocument would: contents are sliced from our spans instead of being asked of the library again.
  */
-function convertInstruction(instruction: Instruction, text: string, lines: LineIndex): DfInstruction {
+function convertInstruction(instruction: Instruction, text: string, escapeChar: string, lines: LineIndex): DfInstruction {
 	const keyword = instruction.getKeyword();
 	const flags = flagsOf(instruction).map((f) => convertFlag(f, lines));
 	const args = instruction.getArguments().map((a) => ({ value: a.getValue(), span: lines.spanOf(a.getRange()) }));
@@ -118,11 +118,57 @@ function convertInstruction(instruction: Instruction, text: string, lines: LineI
 		keywordSpan: lines.spanOf(instruction.getInstructionRange()),
 		args,
 		flags,
-		properties: propertiesOf(instruction).map((p) => convertProperty(p, lines)),
+		properties: keyword === 'ARG' ? argProperties(instruction, args, text, escapeChar, lines) : propertiesOf(instruction).map((p) => convertProperty(p, lines)),
 		execForm,
 		shell: SHELL_KEYWORDS.has(keyword) && !execForm ? shellFragments(instruction, args, text, span, lines) : [],
-		onbuild: keyword === 'ONBUILD' ? onbuildTrigger(instruction, text, lines) : undefined,
+		onbuild: keyword === 'ONBUILD' ? onbuildTrigger(instruction, text, escapeChar, lines) : undefined,
 	};
+}
+
+/**
+ * `ARG NAME[=default] [NAME[=default]...]` declares one build arg per word (Dockerfile reference), but
+ * dockerfile-ast reads `ARG TARGETOS TARGETARCH` the way it reads ENV's old `ENV NAME value` form: TARGETOS
+ * with the default "TARGETARCH". Such a property is split: its name is declared without a default, the plain
+ * names after it are taken from the argument words, and from the first `NAME=default` word on the rest is read
+ * again as an ARG of its own (dockerfile-ast then resolves quotes such as `B="x y"`).
+ */
+function argProperties(instruction: Instruction, args: readonly DfWord[], text: string, escapeChar: string, lines: LineIndex): DfProperty[] {
+	const out: DfProperty[] = [];
+	let pending = propertiesOf(instruction).map((p) => convertProperty(p, lines));
+	let rereads = 0;
+	while (pending.length > 0) {
+		const p = pending.shift()!;
+		if (p.value === undefined || !p.valueSpan || text[p.nameSpan.end] === '=') {
+			out.push(p);
+			continue;
+		}
+		out.push(nameOnly(p.name, p.nameSpan));
+		const rest = args.filter((w) => w.span.start >= p.valueSpan!.start && w.span.end <= p.span.end);
+		const firstWithDefault = rest.findIndex((w) => w.value.includes('='));
+		for (const word of firstWithDefault < 0 ? rest : rest.slice(0, firstWithDefault)) out.push(nameOnly(word.value, word.span));
+		// Each read again is a parse of the rest: a bound keeps a hostile `ARG a b=1 c d=2 …` line linear.
+		if (firstWithDefault < 0 || ++rereads > MAX_ARG_REREADS) continue;
+		pending = [...argsReadAlone(text, rest[firstWithDefault].span.start, p.span.end, escapeChar), ...pending];
+	}
+	return out;
+}
+
+const MAX_ARG_REREADS = 16;
+
+function nameOnly(name: string, span: Span): DfProperty {
+	return { name, nameSpan: span, value: undefined, valueSpan: undefined, span };
+}
+
+/** dockerfile-ast's properties of `text[start, end)` read as an `ARG` line of its own, with spans in `text`. */
+function argsReadAlone(text: string, start: number, end: number, escapeChar: string): DfProperty[] {
+	const head = `${escapeChar === '`' ? '# escape=`\n' : ''}ARG `;
+	const alone = DockerfileParser.parse(head + text.slice(start, end)).getInstructions()[0];
+	if (!alone) return [];
+	const lines = new LineIndex(head + text.slice(start, end));
+	const shift = (span: Span): Span => ({ start: span.start - head.length + start, end: span.end - head.length + start });
+	return propertiesOf(alone)
+		.map((property) => convertProperty(property, lines))
+		.map((p) => ({ ...p, nameSpan: shift(p.nameSpan), valueSpan: p.valueSpan && shift(p.valueSpan), span: shift(p.span) }));
 }
 
 function flagsOf(instruction: Instruction): Flag[] {
@@ -213,7 +259,7 @@ function heredocsOf(instruction: Instruction): readonly Heredoc[] {
 	}
 }
 
-function onbuildTrigger(instruction: Instruction, text: string, lines: LineIndex): DfInstruction | undefined {
+function onbuildTrigger(instruction: Instruction, text: string, escapeChar: string, lines: LineIndex): DfInstruction | undefined {
 	const trigger = (instruction as Instruction & { getTriggerInstruction?: () => Instruction | null }).getTriggerInstruction?.();
-	return trigger ? convertInstruction(trigger, text, lines) : undefined;
+	return trigger ? convertInstruction(trigger, text, escapeChar, lines) : undefined;
 }

@@ -36,3 +36,32 @@ describe('parseDockerfile: heredocs', () => {
 		}
 	});
 });
+
+describe('parseDockerfile: ARG declares one build arg per word', () => {
+	/** name, default and the text each span covers. */
+	const declared = (line: string, escape = '') => {
+		const text = `${escape}FROM x\n${line}\n`;
+		const arg = parseDockerfile(text).instructions.find((i) => i.keyword === 'ARG');
+		assert.ok(arg);
+		return arg.properties.map((p) => [p.name, p.value, text.slice(p.span.start, p.span.end), p.valueSpan && text.slice(p.valueSpan.start, p.valueSpan.end)]);
+	};
+
+	it('ARG TARGETOS TARGETARCH is two args without defaults (dockerfile-ast reads it like ENV NAME value)', () => {
+		assert.deepEqual(declared('ARG TARGETOS TARGETARCH'), [['TARGETOS', undefined, 'TARGETOS', undefined], ['TARGETARCH', undefined, 'TARGETARCH', undefined]]);
+		assert.deepEqual(declared('ARG TARGETOS TARGETARCH', '# escape=`\n'), [['TARGETOS', undefined, 'TARGETOS', undefined], ['TARGETARCH', undefined, 'TARGETARCH', undefined]]);
+	});
+
+	it('names and NAME=default words in any order, quotes, continuation lines', () => {
+		assert.deepEqual(declared('ARG A B="x y" C'), [['A', undefined, 'A', undefined], ['B', 'x y', 'B="x y"', '"x y"'], ['C', undefined, 'C', undefined]]);
+		assert.deepEqual(declared('ARG A=1 B'), [['A', '1', 'A=1', '1'], ['B', undefined, 'B', undefined]]);
+		assert.deepEqual(declared('ARG A \\\n  B=2'), [['A', undefined, 'A', undefined], ['B', '2', 'B=2', '2']]);
+		assert.deepEqual(declared('ARG A=\n'), [['A', '', 'A=', '']]);
+	});
+
+	it('a hostile line of 20,000 names, or of alternating names and defaults, stays linear', () => {
+		const started = performance.now();
+		assert.equal(declared(`ARG ${'a '.repeat(20_000)}`).length, 20_000);
+		assert.equal(declared(`ARG ${'a b=1 '.repeat(5_000)}`).length, 10_000);
+		assert.ok(performance.now() - started < 3_000);
+	});
+});
