@@ -44,11 +44,13 @@ export async function start(argv: readonly string[]): Promise<number> {
 
 function loadMain(writeCache: boolean): CliMain {
 	const enable = (Module as unknown as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
-	if (cacheDisabled()) return require(MAIN_BUNDLE) as CliMain;
+	// Loaded at run time from beside this file, never bundled into it.
+	const requireBeside = Module.createRequire(__filename);
+	if (cacheDisabled()) return requireBeside(MAIN_BUNDLE) as CliMain;
 	if (typeof enable === 'function') {
 		// Node 22.1 and later do the same natively.
 		enable();
-		return require(MAIN_BUNDLE) as CliMain;
+		return requireBeside(MAIN_BUNDLE) as CliMain;
 	}
 	return loadThroughCodeCache(MAIN_BUNDLE, writeCache);
 }

@@ -3,13 +3,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 
 const root = resolve(__dirname, '../../..');
 const cli = join(root, 'server/out/cli.js');
-const usesVmCache = typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
+const usesVmCache = typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
 const temporaries: string[] = [];
 
 function freshTmp(): string {
