@@ -1,4 +1,4 @@
-import { parseDockerfile, type DfInstruction } from '../../parse/dockerfile';
+import type { DfInstruction } from '../../parse/dockerfile';
 import type { ShellCommand } from '../../parse/shell';
 import type { Parsers } from '../../parse/tree-sitter';
 import type { GoCommandSite } from '../build-decision';
@@ -8,6 +8,7 @@ import type { PackageInstall } from '../package-install';
 import { basename, isInside, joinPath, normalizePath, relativePath, resolveContainerPath } from '../paths';
 import type { OpaqueStep } from '../project';
 import { splitStages } from '../dockerfile/stages';
+import { dockerfileSyntax } from '../dockerfile/syntax-cache';
 import { buildOutputPath } from '../dockerfile/build';
 import { followIndirect } from './indirect';
 import { withVia } from './indirect-build';
@@ -92,7 +93,7 @@ const stagesOf = new WeakMap<DockerfileIndirectScope, ReturnType<typeof splitSta
 function contextCopies(scope: DockerfileIndirectScope, run: DfInstruction): ContextCopy[] {
 	let stages = stagesOf.get(scope);
 	if (!stages) {
-		stages = splitStages(parseDockerfile(scope.text)).stages;
+		stages = splitStages(dockerfileSyntax(scope.text)).stages;
 		stagesOf.set(scope, stages);
 	}
 	const index = stages.findIndex((s) => s.instructions.some((i) => i.span.start === run.span.start));

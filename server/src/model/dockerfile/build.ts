@@ -1,7 +1,5 @@
 import type { ImageFacts } from '../../knowledge/types';
 import type { DfInstruction } from '../../parse/dockerfile';
-import { parseDockerfile } from '../../parse/dockerfile';
-import { ParseCache } from '../../parse/parse-cache';
 import type { Parsers } from '../../parse/tree-sitter';
 import type { CompilerPresence } from '../cgo';
 import { expandDockerVars, type VarLookup } from '../docker-vars';
@@ -12,6 +10,7 @@ import type { FileLink } from '../file-links';
 import { basename, dirname, resolveContainerPath } from '../paths';
 import { analyseRun } from './run-step';
 import { splitStages, type GlobalArg, type StageSyntax } from './stages';
+import { dockerfileSyntax } from './syntax-cache';
 import { compilerAfterInstalls } from '../compiler';
 import { decideBuild } from '../build-decision';
 
@@ -23,11 +22,9 @@ export interface DockerfileContext {
 	readonly contextDir: string;
 }
 
-const dockerfileParses = new ParseCache<ReturnType<typeof parseDockerfile>>(64);
-
 /** Builds the model of one Dockerfile: stages, environment, builds, copies. */
 export function buildDockerfileModel(path: string, text: string, context: DockerfileContext): DockerfileModel {
-	const syntax = dockerfileParses.get(text, parseDockerfile);
+	const syntax = dockerfileSyntax(text);
 	const { globalArgs, stages: stageSyntaxes } = splitStages(syntax);
 	const stages: StageModel[] = [];
 	for (const stageSyntax of stageSyntaxes) {
