@@ -72,7 +72,7 @@ function loadThroughCodeCache(file: string, writeCache: boolean): CliMain {
 	const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
 	const loaded = new Module(file, module);
 	loaded.filename = file;
-	loaded.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
+	// The bundle requires Node built-ins only; createRequire resolves anything else from the bundle's folder.
 	wrapper.call(loaded.exports, loaded.exports, Module.createRequire(file), loaded, file, dirname(file));
 	loaded.loaded = true;
 	return loaded.exports as CliMain;

@@ -162,9 +162,10 @@ function nameOnly(name: string, span: Span): DfProperty {
 /** dockerfile-ast's properties of `text[start, end)` read as an `ARG` line of its own, with spans in `text`. */
 function argsReadAlone(text: string, start: number, end: number, escapeChar: string): DfProperty[] {
 	const head = `${escapeChar === '`' ? '# escape=`\n' : ''}ARG `;
-	const alone = DockerfileParser.parse(head + text.slice(start, end)).getInstructions()[0];
+	const source = head + text.slice(start, end);
+	const alone = DockerfileParser.parse(source).getInstructions()[0];
 	if (!alone) return [];
-	const lines = new LineIndex(head + text.slice(start, end));
+	const lines = new LineIndex(source);
 	const shift = (span: Span): Span => ({ start: span.start - head.length + start, end: span.end - head.length + start });
 	return propertiesOf(alone)
 		.map((property) => convertProperty(property, lines))

@@ -35,6 +35,8 @@ export interface ParseStopped {
 	 * stops (or not) on every machine however loaded; or, never seen with real input, `its 5000 ms time limit`.
 	 */
 	readonly limit: string;
+	/** True for the work limit: the same text stops again with the same budget, so the stop may be remembered. */
+	readonly repeatable: boolean;
 }
 
 export interface ParseOptions {
@@ -68,6 +70,7 @@ export function parseWorkBudget(length: number): number {
 	return WORK_FLOOR + Math.ceil((WORK_PER_KB * length) / 1024);
 }
 
+const WORK_LIMIT = 'its work limit';
 const WORK_FLOOR = 1000;
 const WORK_PER_KB = 50;
 /**
@@ -150,7 +153,7 @@ function parseWith(parser: Parser, name: string, text: string, previous: Tree | 
 	const spend = () => {
 		if (!parsing || stopped) return stopped !== undefined;
 		work++;
-		if (work > budget) stopped = 'its work limit';
+		if (work > budget) stopped = WORK_LIMIT;
 		else if ((work & 63) === 0 && performance.now() > deadline) stopped = `its ${BACKSTOP_MS} ms time limit`;
 		return stopped !== undefined;
 	};
@@ -165,7 +168,7 @@ function parseWith(parser: Parser, name: string, text: string, previous: Tree | 
 		tree?.delete();
 		parser.reset();
 		if (stopped === undefined) throw new Error(`tree-sitter-${name}: parse returned no tree`);
-		return { stopped: true, limit: stopped };
+		return { stopped: true, limit: stopped, repeatable: stopped === WORK_LIMIT };
 	}
 	return tree;
 }

@@ -77,11 +77,10 @@ function sourceFiles(fs: FileSystemView, dockerfile: DockerfileModel, copy: Copy
 			for (const name of names.slice(0, MAX_DIRECTORY_FILES)) add(parent ? `${parent}/${name}` : name, source, into(name));
 			continue;
 		}
-		// The parent's listing (read once per folder) says whether the source is a directory, a file or absent,
-		// without a failing readdir on every copied file.
-		const kind = entryKind(fs.listDir(joinPath(dockerfile.contextDir, parent)), rel.slice(slash + 1));
-		if (kind === undefined) continue;
-		const entries = kind === 'dir' ? fs.listDir(joinPath(dockerfile.contextDir, rel)) : [];
+		// The parent's listing (read once per folder) says whether the source is a directory, without a failing
+		// readdir on every copied file. Anything else, a symbolic link included, is tried as a file.
+		const listedDir = fs.listDir(joinPath(dockerfile.contextDir, parent)).includes(`${rel.slice(slash + 1)}/`);
+		const entries = listedDir ? fs.listDir(joinPath(dockerfile.contextDir, rel)) : [];
 		// A copied directory delivers its files: look one level down, a bounded number of them.
 		if (entries.length > 0) {
 			for (const name of entries.filter((n) => !n.endsWith('/')).slice(0, MAX_DIRECTORY_FILES)) add(`${rel}/${name}`, source, into(name));
@@ -91,11 +90,6 @@ function sourceFiles(fs: FileSystemView, dockerfile: DockerfileModel, copy: Copy
 		}
 	}
 	return out;
-}
-
-function entryKind(listing: readonly string[], name: string): 'dir' | 'file' | undefined {
-	if (listing.includes(`${name}/`)) return 'dir';
-	return listing.includes(name) ? 'file' : undefined;
 }
 
 const perProject = new WeakMap<ProjectModel, { readonly fs: FileSystemView; readonly binaries: readonly ContextBinary[] }>();

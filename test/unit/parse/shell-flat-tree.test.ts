@@ -157,15 +157,18 @@ describe('cached shell parses', () => {
 		assert.deepEqual(first.commands.map((c) => c.name), ['sh', 'go', 'bash', 'go']);
 	});
 
-	it('a parse stopped by its budget is not kept: the next try parses again', () => {
+	it('a parse stopped at its work limit is kept (it would stop again); one stopped by the clock is not', () => {
 		const stopping = countingParsers((text) => parsers.parseBash(text, undefined, { workBudget: 0 }));
 		const text = 'go build ./...\n'.repeat(50);
-		assert.ok(isParseStopped(parseBashFlat(stopping, text)));
-		assert.ok(isParseStopped(parseBashFlat(stopping, text)));
-		assert.equal(stopping.parses, 2);
-		const script = parseShell(stopping, text);
-		assert.equal(script.unparsed.length, 1);
-		assert.equal(stopping.parses, 3);
+		const stop = parseBashFlat(stopping, text);
+		assert.deepEqual(stop, { stopped: true, limit: 'its work limit', repeatable: true });
+		assert.equal(parseBashFlat(stopping, text), stop);
+		assert.equal(parseShell(stopping, text).unparsed.length, 1);
+		assert.equal(stopping.parses, 1);
+		const clocked = countingParsers(() => ({ stopped: true, limit: 'its 5000 ms time limit', repeatable: false }));
+		assert.ok(isParseStopped(parseBashFlat(clocked, text)));
+		assert.ok(isParseStopped(parseBashFlat(clocked, text)));
+		assert.equal(clocked.parses, 2);
 	});
 
 	it('each parser has its own cache, and texts over the length limit are not kept', () => {

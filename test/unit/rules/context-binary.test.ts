@@ -10,7 +10,9 @@ import { memoryFileSystem, overlayFileSystem, type FileSystemView } from '../../
 import { NodeFileSystem } from '../../../server/src/node/fs-view';
 import { contextBinaries } from '../../../server/src/rules/context-binary';
 import { fixtureBytes } from '../../binary/fixtures';
-import { analyzeWorkspace } from '../../helpers/engine';
+import { analyzeWorkspace, testParsers } from '../../helpers/engine';
+import { analyze } from '../../../server/src/rules/analyze';
+import { DEFAULT_CONFIG } from '../../../server/src/rules/config';
 
 /** An in-memory workspace at /w: text files plus binaries served through readBinary, counting bytes served. */
 function workspace(texts: Record<string, string>, binaries: Record<string, Uint8Array>): { fs: FileSystemView; served: () => number } {
@@ -79,6 +81,23 @@ describe('context binaries: the verdict from the file copied into the image', ()
 		const texts = { Dockerfile: 'FROM debian:bullseye\nCOPY dist/app /app\n' };
 		const { project } = await analyzeWorkspace(texts);
 		assert.deepEqual(contextBinaries(project, memoryFileSystem({ '/w/Dockerfile': texts.Dockerfile })), []);
+	});
+});
+
+describe('context binaries on disk', () => {
+	it('a copied file that is a symbolic link is judged by the file it points to (COPY follows it)', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipcheck-context-link-'));
+		try {
+			fs.mkdirSync(path.join(dir, 'dist'));
+			fs.writeFileSync(path.join(dir, 'dist/app-v1'), CGO);
+			fs.symlinkSync(path.join(dir, 'dist/app-v1'), path.join(dir, 'dist/app'));
+			fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:bullseye\nCOPY dist/app /app\n');
+			const view = new NodeFileSystem();
+			const { project } = analyze({ fs: view, parsers: await testParsers(), config: DEFAULT_CONFIG, entryFiles: [`${dir}/Dockerfile`] });
+			assert.deepEqual(contextBinaries(project, view).map((b) => [b.contextPath, b.verdict.ok]), [['dist/app', false]]);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 

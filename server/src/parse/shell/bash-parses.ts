@@ -20,12 +20,15 @@ export const MAX_CACHED_LENGTH = 2 * 1024;
 /** One cache per parser object: a tree is the product of one parser (tests also hand over stand-ins). */
 const caches = new WeakMap<Pick<Parsers, 'parseBash'>, ParseCache<ShellNode | ParseStopped>>();
 
-/** The flat tree of `text`, or the stop of its parse (which is not cached: a later try may well finish). */
+/**
+ * The flat tree of `text`, or the stop of its parse. A stop at the work limit is kept (the same text stops there
+ * again: a hostile RUN is not re-parsed on every keystroke); one by the time backstop is not.
+ */
 export function parseBashFlat(parsers: Pick<Parsers, 'parseBash'>, text: string): ShellNode | ParseStopped {
 	if (text.length > MAX_CACHED_LENGTH) return parseAndFlatten(parsers, text);
 	let cache = caches.get(parsers);
 	if (!cache) {
-		cache = new ParseCache<ShellNode | ParseStopped>(CAPACITY, (result) => !isParseStopped(result));
+		cache = new ParseCache<ShellNode | ParseStopped>(CAPACITY, (result) => !isParseStopped(result) || result.repeatable);
 		caches.set(parsers, cache);
 	}
 	return cache.get(text, (t) => parseAndFlatten(parsers, t));

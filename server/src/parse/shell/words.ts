@@ -376,16 +376,7 @@ function literal(b: WordBuilder, from: number, to: number, quoted: QuoteKind): v
 			b.char(c, i, i + 1, quoted);
 			i++;
 		} else if (c === '\\' && i + 1 < to) {
-			const next = text[i + 1];
-			if (next === '\n') {
-				i += 2; // line continuation
-			} else if (quoted === 'double' && !'$`"\\'.includes(next)) {
-				b.char(c, i, i + 1, quoted);
-				i++;
-			} else {
-				b.char(next, i, i + 2, quoted);
-				i += 2;
-			}
+			i = escaped(b, i, quoted);
 		} else {
 			if (quoted === 'none' && (c === '*' || c === '?' || c === '[')) b.glob = true;
 			b.char(c, i, i + 1, quoted);
@@ -410,23 +401,26 @@ function literalRuns(b: WordBuilder, from: number, to: number, quoted: QuoteKind
 			i = runEnd;
 			continue;
 		}
-		// A backslash at i.
+		// A backslash at i: the last character of the range is kept as it is.
 		if (i + 1 >= to) {
 			b.chars(i, i + 1, quoted);
 			i++;
-			continue;
-		}
-		const next = text[i + 1];
-		if (next === '\n') {
-			i += 2; // line continuation
-		} else if (quoted === 'double' && !'$`"\\'.includes(next)) {
-			b.char('\\', i, i + 1, quoted);
-			i++;
 		} else {
-			b.char(next, i, i + 2, quoted);
-			i += 2;
+			i = escaped(b, i, quoted);
 		}
 	}
+}
+
+/** The backslash at `i` (not the range's last character) outside single quotes; returns where the text goes on. */
+function escaped(b: WordBuilder, i: number, quoted: QuoteKind): number {
+	const next = b.ctx.parseText[i + 1];
+	if (next === '\n') return i + 2; // line continuation
+	if (quoted === 'double' && !'$`"\\'.includes(next)) {
+		b.char('\\', i, i + 1, quoted);
+		return i + 1;
+	}
+	b.char(next, i, i + 2, quoted);
+	return i + 2;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
