@@ -152,8 +152,30 @@ ENTRYPOINT ["/app"]
 	it('ARG TARGETOS TARGETARCH on one line declares both: the target is BuildKit\'s, not a GOARCH named "TARGETARCH"', async () => {
 		const twoLines = 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nARG TARGETOS\nARG TARGETARCH\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=1 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app .\n\nFROM debian:bookworm-slim\nCOPY --from=build /app /app\n';
 		const oneLine = twoLines.replace('ARG TARGETOS\nARG TARGETARCH\n', 'ARG TARGETOS TARGETARCH\n');
-		assert.deepEqual(await findingsFor(project(oneLine), RULE), await findingsFor(project(twoLines), RULE));
-		for (const finding of await findingsFor(project(oneLine), RULE)) assert.doesNotMatch(finding.message, /TARGETARCH\//);
+		const messages = async (text: string) => (await findingsFor(project(text), RULE)).map((f) => `${f.severity}: ${f.message}`);
+		assert.deepEqual(await messages(oneLine), await messages(twoLines));
+		for (const message of await messages(oneLine)) assert.doesNotMatch(message, /TARGETARCH\//);
+	});
+
+	it('CGO_ENABLED=1 with GOARCH=$TARGETARCH on $BUILDPLATFORM: a warning for every other target platform', async () => {
+		const dockerfile = 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nARG TARGETOS TARGETARCH\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=1 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app .\n\nFROM debian:bookworm-slim\nCOPY --from=build /app /app\n';
+		const files = project(dockerfile);
+		const finding = await single(files, RULE);
+		assert.equal(finding.severity, 'warning');
+		assert.equal(covered(files, finding), 'CGO_ENABLED=1');
+		assert.equal(
+			finding.message,
+			"CGO_ENABLED=1 while GOARCH follows $TARGETARCH in a stage that runs on $BUILDPLATFORM: for every target platform other than the builder's own (docker buildx build --platform …) this is a cgo cross build without a C compiler for the target (CC is unset, so cgo uses the native gcc) and the program imports net, which uses the C resolver when cgo is on, and that build fails (which platforms are built is chosen at build time, not in the Dockerfile)",
+		);
+		assert.deepEqual(relatedOf(files, finding), [
+			'Dockerfile: "GOOS=$TARGETOS": GOOS=(set at build time)',
+			'Dockerfile: "GOARCH=$TARGETARCH": GOARCH=(set at build time)',
+			'Dockerfile: "FROM --platform=$BUILDPLATFORM golang:1.22 AS build": this stage runs on the builder\'s platform',
+		]);
+		// The same build with a cross-compiling CC, or in a stage that runs on the target platform, is correct.
+		assert.deepEqual(await findingsFor(project(dockerfile.replace('CGO_ENABLED=1 ', 'CGO_ENABLED=1 CC="zig cc" ')), RULE), []);
+		assert.deepEqual(await findingsFor(project(dockerfile.replace('--platform=$BUILDPLATFORM ', '')), RULE), []);
+		assert.deepEqual(await findingsFor(project(dockerfile, PLAIN_MAIN), RULE), []);
 	});
 
 	it('silent: native cgo builds, a GOARCH equal to the builder\'s, a fixed GOARCH without a multi-platform set-up', async () => {

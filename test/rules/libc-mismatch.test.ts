@@ -134,6 +134,34 @@ COPY --from=build /out/app /app
 `;
 		assert.equal((await findings(workspace(text)))[0]?.severity, 'error');
 	});
+	describe('a build on $BUILDPLATFORM for GOARCH=$TARGETARCH: native only when the target is the builder\'s platform', () => {
+		const crossReady = debianToAlpine
+			.replace('FROM golang:1.22 AS build', 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nARG TARGETOS TARGETARCH')
+			.replace('RUN go build', 'RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build');
+		it('a warning that names the unknown target platform, not an error', async () => {
+			const [f, ...rest] = await findings(workspace(crossReady));
+			assert.equal(rest.length, 0);
+			assert.equal(f.severity, 'warning');
+			assert.match(f.message, /so cgo defaults to on when the image is built for the platform this stage runs on \(GOARCH follows \$TARGETARCH\)/);
+			assert.match(f.message, /not certain: .*if the image is built for the platform the build stage runs on \(as a plain docker build is; for any other target platform it is a cross build, cgo is off and the binary is static\)/);
+		});
+		it('the target followed through ENV and a shell variable', async () => {
+			const viaEnv = crossReady.replace('ARG TARGETOS TARGETARCH', 'ARG TARGETARCH\nENV ARCH=$TARGETARCH').replace('GOOS=$TARGETOS GOARCH=$TARGETARCH', 'GOARCH="${ARCH}"');
+			assert.equal((await findings(workspace(viaEnv)))[0]?.severity, 'warning');
+			assert.match((await findings(workspace(viaEnv)))[0].message, /GOARCH follows \$TARGETARCH/);
+		});
+		it('a stage on the target platform (no --platform) builds natively for every target: still an error', async () => {
+			const native = crossReady.replace('FROM --platform=$BUILDPLATFORM golang:1.22', 'FROM golang:1.22');
+			assert.equal((await findings(workspace(native)))[0]?.severity, 'error');
+		});
+		it('GOARCH from a command\'s output is not taken for the target', async () => {
+			const uname = crossReady.replace('GOOS=$TARGETOS GOARCH=$TARGETARCH', 'GOARCH=$(go env GOARCH)');
+			assert.equal((await findings(workspace(uname)))[0]?.severity, 'error');
+		});
+		it('CGO_ENABLED=0 stays silent', async () => {
+			assert.deepEqual(await findings(workspace(crossReady.replace('RUN GOOS', 'RUN CGO_ENABLED=0 GOOS'))), []);
+		});
+	});
 });
 
 describe('libc-mismatch: stays silent (SCENARIOS traps)', () => {

@@ -3,7 +3,7 @@ import type { Span } from '../parse/span';
 import { decideCgo, type CompilerPresence } from './cgo';
 import type { Env } from './env';
 import type { GoBuildCommand } from './go-command';
-import { predictLinkage, type BuildFlagsForLinkage, type ProgramCgoUse } from './linkage';
+import { predictLinkage, type BuildFlagsForLinkage, type Linkage, type ProgramCgoUse } from './linkage';
 import type { BuildHost, GoBuild, GoModuleModel, StageModel } from './project';
 
 /** A `go` command found in a RUN step (or CI step), before cgo and linkage are decided. */
@@ -26,6 +26,8 @@ export interface BuildEnvironment {
 	readonly module: GoModuleModel | undefined;
 	/** Architecture the build runs on, when known (`--platform=linux/amd64`). */
 	readonly hostArch: string | undefined;
+	/** The build runs on a platform named by `FROM --platform` that need not be the target's. */
+	readonly targetMayDiffer?: boolean;
 }
 
 /** When no go.mod or Go sources are visible, assume a program that imports net (nearly every server does). */
@@ -34,10 +36,11 @@ export const ASSUMED_PROGRAM: ProgramCgoUse = { sourcesVisible: false, ownCgoFil
 /** Decides the effective CGO_ENABLED and the resulting linkage of one build. */
 export function decideBuild(site: GoCommandSite, environment: BuildEnvironment): GoBuild {
 	const env = site.env;
-	const cgo = decideCgo({ env, goVersion: environment.image?.goVersion, compiler: environment.compiler, hostArch: environment.hostArch });
+	const cgo = decideCgo({ env, goVersion: environment.image?.goVersion, compiler: environment.compiler, hostArch: environment.hostArch, targetMayDiffer: environment.targetMayDiffer });
 	const remoteInstall = site.command.installsRemoteVersion;
 	const program = remoteInstall ? ASSUMED_PROGRAM : (environment.module?.program ?? ASSUMED_PROGRAM);
-	const linkage = predictLinkage({ cgo, flags: linkageFlags(site.command), program, builderLibc: builderLibc(site, environment) });
+	const predicted = predictLinkage({ cgo, flags: linkageFlags(site.command), program, builderLibc: builderLibc(site, environment) });
+	const linkage = cgo.nativeTargetOnly ? forNativeTarget(predicted) : predicted;
 	return {
 		file: site.file,
 		span: site.span,
@@ -53,6 +56,15 @@ export function decideBuild(site: GoCommandSite, environment: BuildEnvironment):
 		linkage,
 		remoteInstall,
 	};
+}
+
+/**
+ * A dynamic linkage that only a native-target build gets rests on which platforms the image is built for, which
+ * the Dockerfile does not say: an assumption, named as one.
+ */
+function forNativeTarget(linkage: Linkage): Linkage {
+	if (linkage.kind !== 'dynamic' || linkage.certainty !== 'certain') return linkage;
+	return { ...linkage, certainty: 'assumed', because: `${linkage.because}, if the image is built for the platform the build stage runs on (as a plain docker build is; for any other target platform it is a cross build, cgo is off and the binary is static)` };
 }
 
 export function linkageFlags(command: GoBuildCommand): BuildFlagsForLinkage {

@@ -31,6 +31,11 @@ export interface CgoDecision {
 	readonly explanation: string;
 	/** Where CGO_ENABLED was set, for related information and fixes. */
 	readonly setAt?: { readonly file: string | undefined; readonly span: Span | undefined };
+	/**
+	 * The decision holds for a target that is the platform the stage runs on; other targets cross-compile with
+	 * cgo off (`FROM --platform=$BUILDPLATFORM` with `GOARCH=$TARGETARCH`, unset CGO_ENABLED).
+	 */
+	readonly nativeTargetOnly?: boolean;
 }
 
 export interface CgoInputs {
@@ -40,6 +45,18 @@ export interface CgoInputs {
 	readonly compiler: CompilerPresence;
 	/** The architecture the build runs on, when known (from `--platform` or the CI runner). */
 	readonly hostArch: string | undefined;
+	/** The build runs on a platform of its own (`FROM --platform=$BUILDPLATFORM`), not necessarily the target's. */
+	readonly targetMayDiffer?: boolean;
+}
+
+/** BuildKit's per-target ARGs: a GOOS/GOARCH made of these is the target's, known only when the image is built. */
+const TARGET_ARGS: ReadonlySet<string> = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT']);
+
+/** `GOARCH=$TARGETARCH`: the variable follows the target, and its value is only known when the image is built. */
+export function followsTarget(env: Env, name: 'GOOS' | 'GOARCH'): string | undefined {
+	const variable = env.get(name);
+	const sources = variable && variable.value === undefined ? variable.unknownFrom : undefined;
+	return sources && sources.length > 0 && sources.every((source) => TARGET_ARGS.has(source)) ? `${name} follows $${sources[0]}` : undefined;
 }
 
 /**
@@ -61,6 +78,8 @@ export function decideCgo(inputs: CgoInputs): CgoDecision {
 		const target = `${goos ?? 'linux'}/${goarch ?? inputs.hostArch ?? '?'}`;
 		return { state: 'off', reason: 'default-cross', explanation: `CGO_ENABLED is unset and the build cross-compiles for ${target}, so cgo defaults to off` };
 	}
+	const followed = inputs.targetMayDiffer ? followsTarget(inputs.env, 'GOARCH') ?? followsTarget(inputs.env, 'GOOS') : undefined;
+	if (followed && goarch === undefined) return decideForTarget(inputs, followed);
 	if (goarch !== undefined && inputs.hostArch === undefined) {
 		return {
 			state: 'unknown',
@@ -69,6 +88,21 @@ export function decideCgo(inputs: CgoInputs): CgoDecision {
 		};
 	}
 	return decideNativeDefault(inputs);
+}
+
+/**
+ * GOOS/GOARCH follow the target while the stage runs on the build platform: building for the build platform
+ * itself (what a plain `docker build` does) is native and gets the native default; every other target is a cross
+ * build with cgo off.
+ */
+function decideForTarget(inputs: CgoInputs, followed: string): CgoDecision {
+	const native = decideNativeDefault(inputs);
+	if (native.state !== 'on') return native;
+	return {
+		...native,
+		explanation: `${native.explanation} when the image is built for the platform this stage runs on (${followed})`,
+		nativeTargetOnly: true,
+	};
 }
 
 function decideNativeDefault(inputs: CgoInputs): CgoDecision {

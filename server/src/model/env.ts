@@ -17,6 +17,18 @@ export interface EnvVar {
 	/** Where it was set; undefined for image defaults. */
 	readonly file: string | undefined;
 	readonly span: Span | undefined;
+	/**
+	 * For an unknown value: the build-time variables it was made from (`GOARCH=$TARGETARCH` → `TARGETARCH`),
+	 * followed through variables that only carry another (`ENV A=$TARGETARCH`, `GOARCH=$A`).
+	 */
+	readonly unknownFrom?: readonly string[];
+}
+
+/** The variables an unknown value made of `names` comes from, following variables of `env` that carry others. */
+export function unknownSources(names: readonly string[], env: Env): string[] {
+	const sources = new Set<string>();
+	for (const name of names) for (const source of env.get(name)?.unknownFrom ?? [name]) sources.add(source);
+	return [...sources];
 }
 
 export type Env = ReadonlyMap<string, EnvVar>;

@@ -1,5 +1,5 @@
 import type { InitialVariable, ShellEnvironment } from '../parse/shell';
-import type { Env, EnvVar } from './env';
+import { unknownSources, type Env, type EnvVar } from './env';
 
 /**
  * The meeting point of the model's `Env` (with provenance: Dockerfile ENV/ARG, CI env, Makefile exports) and the
@@ -23,9 +23,22 @@ export function envOf(environment: ShellEnvironment, baseEnv: Env, file: string)
 			env.set(name, original);
 			continue;
 		}
-		env.set(name, { name, value: variable.value, origin: variable.origin === 'inline' || variable.origin === 'env-command' ? 'inline' : 'export', file, span: variable.span });
+		const origin = variable.origin === 'inline' || variable.origin === 'env-command' ? 'inline' : 'export';
+		const unknownFrom = variable.value === undefined && variable.word ? unknownSources(referencedNames(variable.word.raw), baseEnv) : undefined;
+		env.set(name, { name, value: variable.value, origin, file, span: variable.span, ...(unknownFrom && { unknownFrom }) });
 	}
 	return env;
+}
+
+/**
+ * `$NAME` and `${NAME…}` references in a word as written. A word with a command substitution names none: its
+ * value is the command's output, which may be anything (`$(uname -m)`).
+ */
+function referencedNames(raw: string): string[] {
+	const names: string[] = [];
+	if (raw.includes('$(') || raw.includes('`')) return names;
+	for (const m of raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) names.push(m[1]);
+	return names;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { OBSERVED_ERRORS } from '../knowledge/verified';
 import type { GoBuild, ProjectModel } from '../model/project';
 import { cCompilerNeed, goWordsSpan, targetOf } from './build-facts';
-import { buildArchOf, ccFor, installCrossCompilerFix, stagePlatform, targetArchFix } from './cross-build';
+import { followsTarget } from '../model/cgo';
+import { runsOnBuildPlatform, stagePlatform } from '../model/dockerfile/stage-chain';
+import { buildArchOf, ccFor, installCrossCompilerFix, targetArchFix } from './cross-build';
 import { setCgoOffFix } from './fixes';
 import type { Rule, RuleContext } from './rule';
 import type { Fix, FindingInput, RelatedInformation } from './types';
@@ -30,6 +32,8 @@ function checkCgoCross(project: ProjectModel, build: GoBuild): FindingInput | un
 	const setAt = build.cgo.setAt;
 	if (build.cgo.state !== 'on' || build.cgo.reason !== 'explicit' || !setAt?.file || !setAt.span) return undefined;
 	if (!build.env.has('GOOS') && !build.env.has('GOARCH')) return undefined; // a native build
+	const followed = runsOnBuildPlatform(build.stage!) ? (followsTarget(build.env, 'GOARCH') ?? followsTarget(build.env, 'GOOS')) : undefined;
+	if (followed) return checkEveryOtherTarget(build, followed);
 	const { goos, goarch } = targetOf(build);
 	const host = buildArchOf(build.stage!);
 	const cross = goos !== undefined && goos !== 'linux' ? true : goarch !== undefined && host.arch !== undefined ? goarch !== host.arch : undefined;
@@ -41,11 +45,7 @@ function checkCgoCross(project: ProjectModel, build: GoBuild): FindingInput | un
 	const target = `${goos}/${goarch ?? '(not known)'}`;
 	const unknowns = [cross === undefined ? `if ${target} is not ${host.describe}` : undefined, need.needs === undefined ? `if anything uses cgo: ${need.why}` : undefined, cc.ok === undefined ? cc.why : undefined].filter(Boolean);
 	const observed = goarch === 'arm64' && host.arch === 'amd64' && cc.why.startsWith('CC is unset') ? ` (observed: "${OBSERVED_ERRORS.crossWithNativeGcc.text}")` : '';
-	const related: RelatedInformation[] = [];
-	for (const name of ['GOOS', 'GOARCH', 'CC']) {
-		const v = build.env.get(name);
-		if (v?.file && v.span) related.push({ file: v.file, span: v.span, message: `${name}=${v.value ?? '(set at build time)'}` });
-	}
+	const related = relatedPlatformVars(build);
 	related.push({ file: build.host.file, span: build.host.anchor, message: `runs on ${host.describe}` });
 	const text = project.dockerfiles.find((d) => d.path === build.file)?.text;
 	const fixes: Fix[] = [];
@@ -61,6 +61,41 @@ function checkCgoCross(project: ProjectModel, build: GoBuild): FindingInput | un
 		related,
 		fixes,
 	};
+}
+
+/**
+ * `CGO_ENABLED=1 GOARCH=$TARGETARCH` in a stage on $BUILDPLATFORM: native for the builder's own platform, a cgo
+ * cross build for every other one. Which platforms are built is chosen at build time, hence a warning.
+ */
+function checkEveryOtherTarget(build: GoBuild, followed: string): FindingInput | undefined {
+	const setAt = build.cgo.setAt!;
+	const goos = build.env.get('GOOS')?.value ?? 'linux';
+	const cc = ccFor(build, goos, undefined);
+	if (cc.ok !== false) return undefined;
+	const need = cCompilerNeed(build);
+	if (need.needs === false) return undefined;
+	const needs = need.needs ? ` and ${need.why}` : ` (if anything uses cgo: ${need.why})`;
+	const off = need.onlyStd ? setCgoOffFix(build) : undefined;
+	return {
+		file: setAt.file!,
+		span: setAt.span!,
+		severity: 'warning',
+		message: `CGO_ENABLED=1 while ${followed} in a stage that runs on $BUILDPLATFORM: for every target platform other than the builder's own (docker buildx build --platform …) this is a cgo cross build without a C compiler for the target (${cc.why})${needs}, and that build fails (which platforms are built is chosen at build time, not in the Dockerfile)`,
+		related: [
+			...relatedPlatformVars(build),
+			{ file: build.host.file, span: build.host.anchor, message: 'this stage runs on the builder\'s platform' },
+		],
+		fixes: off ? [{ ...off, isPreferred: false }] : [],
+	};
+}
+
+function relatedPlatformVars(build: GoBuild): RelatedInformation[] {
+	const related: RelatedInformation[] = [];
+	for (const name of ['GOOS', 'GOARCH', 'CC']) {
+		const v = build.env.get(name);
+		if (v?.file && v.span) related.push({ file: v.file, span: v.span, message: `${name}=${v.value ?? '(set at build time)'}` });
+	}
+	return related;
 }
 
 function checkFixedGoarch(project: ProjectModel, build: GoBuild): FindingInput | undefined {

@@ -1,4 +1,4 @@
-import { stageChain } from '../model/dockerfile/stage-chain';
+import { stagePlatform } from '../model/dockerfile/stage-chain';
 import { COMPILER_PACKAGES, lookupCCompilerCommand, type CompilerPackage } from '../knowledge/cross-compilers';
 import type { EnvVar } from '../model/env';
 import type { DockerfileModel, GoBuild, StageModel } from '../model/project';
@@ -9,12 +9,6 @@ import type { Fix, TextEdit } from './types';
  * Platforms of a Dockerfile build for cgo-cross-compile: where `go build` runs (`FROM --platform=…`) and
  * which C compiler it has for its target; and the fixes that install one or take GOARCH from TARGETARCH.
  */
-
-/** The `--platform` of the stage, following `FROM <stage>` chains to the FROM that names one. */
-export function stagePlatform(stage: StageModel): { raw: string; expanded: string | undefined } | undefined {
-	const named = stageChain(stage).find((s) => s.syntax.platform)?.syntax.platform;
-	return named && { raw: named.raw, expanded: named.expanded };
-}
 
 /** The builder's architecture: known (`--platform=linux/amd64`), the BuildKit host's (`$BUILDPLATFORM`), or the target's. */
 export function buildArchOf(stage: StageModel): { arch: string | undefined; describe: string; native: boolean } {

@@ -1,9 +1,10 @@
 import type { ImageFacts } from '../../knowledge/types';
 import type { DfInstruction } from '../../parse/dockerfile';
+import type { Span } from '../../parse/span';
 import type { Parsers } from '../../parse/tree-sitter';
 import type { CompilerPresence } from '../cgo';
-import { expandDockerVars, type VarLookup } from '../docker-vars';
-import { EMPTY_ENV, withVar, type Env } from '../env';
+import { expandDockerVars, type Expansion, type VarLookup } from '../docker-vars';
+import { EMPTY_ENV, unknownSources, withVar, type Env, type EnvVar } from '../env';
 import type { BuildHost, CopyStep, DockerfileModel, GoBuild, GoModuleModel, OpaqueStep, StageModel } from '../project';
 import type { PackageInstall } from '../package-install';
 import type { FileLink } from '../file-links';
@@ -12,6 +13,7 @@ import { analyseRun } from './run-step';
 import { splitStages, type GlobalArg, type StageSyntax } from './stages';
 import { dockerfileSyntax } from './syntax-cache';
 import { compilerAfterInstalls } from '../compiler';
+import { runsOnBuildPlatform, stagePlatform } from './stage-chain';
 import { decideBuild } from '../build-decision';
 
 export interface DockerfileContext {
@@ -96,14 +98,14 @@ function applyInstruction(instruction: DfInstruction, state: StageState, stage: 
 		case 'ARG':
 			for (const p of instruction.properties) {
 				// `ARG NAME` inside a stage re-imports the global default; `ARG NAME=v` sets a default.
-				const value = p.value !== undefined ? expandDockerVars(p.value, lookup, escapeChar).value : globalArgs.get(p.name)?.value;
-				state.env = withVar(state.env, { name: p.name, value, origin: 'ARG', file: stage.file, span: p.span });
+				const expansion = p.value !== undefined ? expandDockerVars(p.value, lookup, escapeChar) : { value: globalArgs.get(p.name)?.value, unknown: [p.name] };
+				state.env = withVar(state.env, variableOf(p, expansion, 'ARG', stage.file, state.env));
 			}
 			return;
 		case 'ENV':
 			for (const p of instruction.properties) {
-				const value = p.value === undefined ? '' : expandDockerVars(p.value, lookup, escapeChar).value;
-				state.env = withVar(state.env, { name: p.name, value, origin: 'ENV', file: stage.file, span: p.span });
+				const expansion = p.value === undefined ? { value: '', unknown: [] } : expandDockerVars(p.value, lookup, escapeChar);
+				state.env = withVar(state.env, variableOf(p, expansion, 'ENV', stage.file, state.env));
 			}
 			return;
 		case 'WORKDIR': {
@@ -130,6 +132,12 @@ function applyInstruction(instruction: DfInstruction, state: StageState, stage: 
 	}
 }
 
+/** An ARG or ENV variable; an unknown value remembers which build-time variables it came from. */
+function variableOf(property: { name: string; span: Span }, expansion: Expansion, origin: 'ARG' | 'ENV', file: string, env: Env): EnvVar {
+	const variable: EnvVar = { name: property.name, value: expansion.value, origin, file, span: property.span };
+	return expansion.value === undefined ? { ...variable, unknownFrom: unknownSources(expansion.unknown, env) } : variable;
+}
+
 function applyRun(instruction: DfInstruction, state: StageState, stage: StageModel, context: DockerfileContext, escapeChar: string): void {
 	const result = analyseRun(instruction, {
 		parsers: context.parsers,
@@ -142,8 +150,8 @@ function applyRun(instruction: DfInstruction, state: StageState, stage: StageMod
 	state.links.push(...result.links);
 	state.compiler = compilerAfterInstalls(state.compiler, result.installs);
 	state.opaque.push(...result.opaque);
-	const platform = stage.syntax.platform?.expanded;
-	const hostArch = platform?.split('/')[1];
+	const hostArch = stagePlatform(stage)?.expanded?.split('/')[1];
+	const targetMayDiffer = runsOnBuildPlatform(stage) || hostArch !== undefined;
 	for (const site of result.goCommands) {
 		const host: BuildHost = {
 			kind: 'dockerfile-stage',
@@ -154,7 +162,7 @@ function applyRun(instruction: DfInstruction, state: StageState, stage: StageMod
 			compiler: state.compiler,
 			anchor: stage.syntax.from.span,
 		};
-		state.builds.push(decideBuild(site, { host, stage, image: stage.image, compiler: state.compiler, module: context.module, hostArch }));
+		state.builds.push(decideBuild(site, { host, stage, image: stage.image, compiler: state.compiler, module: context.module, hostArch, targetMayDiffer }));
 	}
 }
 

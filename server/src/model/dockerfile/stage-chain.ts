@@ -16,3 +16,18 @@ export function rootStage(stage: StageModel | undefined): StageModel | undefined
 export function rootStage(stage: StageModel | undefined): StageModel | undefined {
 	return stage && stageChain(stage).at(-1);
 }
+
+/** The `--platform` of the stage, following `FROM <stage>` chains to the FROM that names one. */
+export function stagePlatform(stage: StageModel): { raw: string; expanded: string | undefined } | undefined {
+	const named = stageChain(stage).find((s) => s.syntax.platform)?.syntax.platform;
+	return named && { raw: named.raw, expanded: named.expanded };
+}
+
+/**
+ * Whether the stage runs on the build platform (`FROM --platform=$BUILDPLATFORM`) rather than the target's: then
+ * `GOARCH=$TARGETARCH` is a native build only when the target is the build platform itself.
+ */
+export function runsOnBuildPlatform(stage: StageModel): boolean {
+	const platform = stagePlatform(stage);
+	return platform !== undefined && platform.expanded === undefined && /\$\{?BUILD(PLATFORM|OS|ARCH)\b/.test(platform.raw);
+}
