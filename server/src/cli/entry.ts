@@ -16,8 +16,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { preferBaselineWasmCompiler } from '../node/wasm-tier';
 
 interface CliMain {
 	run(argv: readonly string[]): Promise<number>;
@@ -25,19 +25,10 @@ interface CliMain {
 
 const MAIN_BUNDLE = join(__dirname, 'cli-main.js');
 
-/**
- * A CLI run is short: V8's optimising tier (TurboFan) for the bash grammar's wasm costs more than it saves, and
- * the process cannot exit until those background compile jobs finish (measured on a one-file check: 1.55 s by
- * default, 0.25 s with Liftoff only). Set before anything is compiled: V8 keys its code cache by its flags.
- * The language server keeps V8's defaults.
- */
-function preferQuickCompile(): void {
-	setFlagsFromString('--liftoff-only');
-}
-
 /** Runs the CLI with `argv` (the arguments after `shipcheck`); resolves to the exit status. */
 export async function start(argv: readonly string[]): Promise<number> {
-	preferQuickCompile();
+	// Before anything is compiled: V8 keys its code cache by its flags.
+	preferBaselineWasmCompiler();
 	// Only a check compiles enough of the analysis to be worth caching (a first `--version` would cache little).
 	return loadMain(argv[0] === 'check').run(argv);
 }

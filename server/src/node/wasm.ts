@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { initParsers, type Parsers, type WasmBinaries } from '../parse/tree-sitter';
+import { preferBaselineWasmCompiler } from './wasm-tier';
 
 /** File names of the wasm files, as `scripts/build.mjs` copies them beside the server and CLI bundles. */
 export const WASM_FILE_NAMES = {
@@ -22,8 +23,12 @@ export interface WasmPaths {
 	readonly yaml: string;
 }
 
-/** Reads the three wasm files from explicit paths. Throws (with the path) when one is missing. */
+/**
+ * Reads the three wasm files from explicit paths. Throws (with the path) when one is missing. Every Node host
+ * (server, CLI, its workers, benchmarks, tests) loads them here, so all compile them the same way.
+ */
 export function loadWasmFromPaths(paths: WasmPaths): WasmBinaries {
+	preferBaselineWasmCompiler();
 	return { runtime: read(paths.runtime), bash: read(paths.bash), yaml: read(paths.yaml) };
 }
 
