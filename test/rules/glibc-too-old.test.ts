@@ -110,8 +110,13 @@ describe(ID, () => {
 		assert.deepEqual(await findingsOf(pinned, ID), []);
 	});
 
-	it('warns for bookworm into Ubuntu 22.04 (2.35): above the 2.34 floor, below the builder', async () => {
-		const f = await onlyFinding(project(dockerfile('golang:1.22-bookworm', 'ubuntu:22.04')), ID);
+	it('silent for bookworm into Ubuntu 22.04 (2.35) when only Go\'s own C code is linked: it needs exactly GLIBC_2.34 (measured)', async () => {
+		assert.deepEqual(await findingsOf(project(dockerfile('golang:1.22-bookworm', 'ubuntu:22.04')), ID), []);
+	});
+
+	it('warns for bookworm into Ubuntu 22.04 (2.35) when a third-party package may bring C code: above the 2.34 floor, below the builder', async () => {
+		const main = 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/go-chi/chi/v5"\n)\n\nfunc main() { _ = http.ListenAndServe(":8080", chi.NewRouter()) }\n';
+		const f = await onlyFinding(project(dockerfile('golang:1.22-bookworm', 'ubuntu:22.04'), { 'main.go': main }), ID);
 		assert.equal(f.severity, 'warning');
 		assert.match(f.message, /^"\/app" may need up to GLIBC_2\.36 .* but "ubuntu:22\.04" has glibc 2\.35:/);
 		// No Debian release of golang:1.22 has glibc ≤ 2.35 other than bullseye: pinning goes there.

@@ -6,10 +6,16 @@ import type { Source } from './types';
 
 /** The day the observations below were made. */
 export const VERIFIED_ON = '2026-11-23';
+/** The day the glibc needs of Go's own C code were measured (GO_OWN_C_GLIBC_NEEDS). */
+const MEASURED_GLIBC_NEEDS_ON = '2026-11-24';
 
 /** A source for something observed with a real toolchain, e.g. `observed('go1.26.8', 'CGO_ENABLED=1 go build …')`. */
 export function observed(toolchain: string, note: string): Source {
 	return { ref: `observed with ${toolchain} linux/amd64 (shipcheck verification run)`, asOf: VERIFIED_ON, note };
+}
+
+function observedOn(asOf: string, toolchain: string, note: string): Source {
+	return { ...observed(toolchain, note), asOf };
 }
 
 /** Error texts printed by real builds, quoted by rule messages and docs. */
@@ -54,4 +60,22 @@ export const OBSERVED_ERRORS = {
 			),
 		],
 	},
+} as const;
+
+/**
+ * The highest GLIBC_x.y that Go's own C code needs (runtime/cgo, net's resolver, os/user, the race runtime):
+ * `objdump -T` of cgo builds made on a glibc 2.36 builder lists nothing newer than GLIBC_2.34 (pthread_create and
+ * friends, merged into libc.so.6 in 2.34; FACTS §4.3). Symbol versions only get added, so a builder with glibc 2.34
+ * to 2.36 gives the same. Newer builders (Ubuntu 24.04's 2.39, trixie's 2.41) were not measured.
+ */
+export const GO_OWN_C_GLIBC_NEEDS = {
+	needs: '2.34',
+	builderGlibcAtMost: '2.36',
+	sources: [
+		observedOn(
+			MEASURED_GLIBC_NEEDS_ON,
+			'go1.22.12, go1.24.0 and go1.26.8',
+			'Debian 12 (glibc 2.36), CGO_ENABLED=1 go build of programs importing net/http and os/user: newest version GLIBC_2.34 (also with -race, -linkmode=external and -buildmode=pie, and for GOARCH=arm64 with aarch64-linux-gnu-gcc and libc6-dev-arm64-cross 2.36); FACTS §4.3 reports the same for go1.19.8',
+		),
+	],
 } as const;

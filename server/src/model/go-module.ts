@@ -56,6 +56,7 @@ export function buildGoModule(fs: FileSystemView, goModPath: string): GoModuleMo
 		importsNet: scan.visible ? scan.importsNet : true,
 		importsOsUser: scan.importsOsUser,
 		thirdPartyImports: scan.thirdPartyImports,
+		sourcesTruncated: scan.truncated,
 		cgoModules: cgoRequirements.map((r) => ({ path: r.module, imported: scan.thirdPartyImports.some((i) => i === r.module || i.startsWith(`${r.module}/`)) })),
 	};
 	return { path: goModPath, dir, text, syntax, modulePath, goVersion: syntax.go?.version.value, program, cgoRequirements, sourceFiles, packageGraph: graph.build() };

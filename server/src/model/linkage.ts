@@ -1,6 +1,7 @@
 import type { CgoDecision } from './cgo';
 import type { Libc, LibcFamily } from '../knowledge/types';
 import { compareDottedVersions } from '../knowledge/version';
+import { GO_OWN_C_GLIBC_NEEDS } from '../knowledge/verified';
 
 /** What the program itself pulls in that can need cgo (FACTS §3.2, §7). */
 export interface ProgramCgoUse {
@@ -10,6 +11,8 @@ export interface ProgramCgoUse {
 	readonly importsNet: boolean;
 	readonly importsOsUser: boolean;
 	readonly thirdPartyImports: readonly string[];
+	/** The scan stopped at its file limit: files it did not read may have C code of their own. */
+	readonly sourcesTruncated?: boolean;
 	/** Required modules that wrap C libraries; `imported` when a visible source imports them. */
 	readonly cgoModules: readonly { readonly path: string; readonly imported: boolean }[];
 }
@@ -90,9 +93,22 @@ function dynamicWithCgo(inputs: LinkageInputs, certainty: Certainty, why: string
 	const family = libc?.family === 'glibc' || libc?.family === 'musl' ? libc.family : undefined;
 	let glibcFloor: GlibcFloor | undefined;
 	if (family === 'glibc' && libc?.version) {
-		glibcFloor = compareDottedVersions(libc.version, PTHREAD_MERGE) >= 0 ? { atLeast: PTHREAD_MERGE, atMost: libc.version } : { atLeast: undefined, atMost: libc.version };
+		glibcFloor = compareDottedVersions(libc.version, PTHREAD_MERGE) >= 0 ? (goOwnCFloor(inputs, libc.version) ?? { atLeast: PTHREAD_MERGE, atMost: libc.version }) : { atLeast: undefined, atMost: libc.version };
 	}
 	return { kind: 'dynamic', libc: family, loaderOnly: false, glibcFloor, certainty, because: `cgo is on and ${why}, so the binary is dynamically linked against the builder's C library` };
+}
+
+/**
+ * The exact glibc need when all the C code linked is Go's own (no `import "C"` of the program's, no cgo module,
+ * no third-party package that could bring some): measured for builders up to glibc 2.36 (GO_OWN_C_GLIBC_NEEDS).
+ */
+function goOwnCFloor(inputs: LinkageInputs, builderGlibc: string): GlibcFloor | undefined {
+	const program = inputs.program;
+	const ownCodeOnly = program.sourcesVisible && !program.sourcesTruncated && program.ownCgoFiles.length === 0 && program.cgoModules.length === 0 && program.thirdPartyImports.length === 0;
+	const buildmode = inputs.flags.buildmode;
+	if (!ownCodeOnly || (buildmode && ['c-shared', 'c-archive', 'plugin'].includes(buildmode))) return undefined;
+	if (compareDottedVersions(builderGlibc, GO_OWN_C_GLIBC_NEEDS.builderGlibcAtMost) > 0) return undefined;
+	return { atLeast: GO_OWN_C_GLIBC_NEEDS.needs, atMost: GO_OWN_C_GLIBC_NEEDS.needs };
 }
 
 /** Who needs cgo in this build, and how sure we are; `certainty` undefined means nobody does. */

@@ -37,7 +37,7 @@ function floorFinding(build: GoBuild): FindingInput | undefined {
 	let message: string;
 	if (floor.atLeast) {
 		const failures = summariseTargets(describeGlibcFloorFailures(floor.atLeast));
-		message = `${host.label}: ${binary} is built with cgo on ${where}, so it needs glibc ≥ ${floor.atLeast} (up to ${floor.atMost})${failures ? `; it will not run on ${failures}` : ''}; where it ships is not visible here${uncertain}`;
+		message = `${host.label}: ${binary} is built with cgo on ${where}, so it needs glibc ≥ ${floor.atLeast}${floor.atMost !== floor.atLeast ? ` (up to ${floor.atMost})` : ''}${failures ? `; it will not run on ${failures}` : ''}; where it ships is not visible here${uncertain}`;
 	} else {
 		const failures = summariseTargets(describeGlibcFloorFailures(floor.atMost));
 		message = `${host.label}: ${binary} is built with cgo on ${where} (glibc ${floor.atMost}), so it needs at most glibc ${floor.atMost} (the exact floor depends on the glibc symbols it uses)${failures ? `; it may not run on ${failures}` : ''}; where it ships is not visible here${uncertain}`;

@@ -20,9 +20,30 @@ describe('predictLinkage', () => {
 		assert.ok(l.kind === 'dynamic' && l.loaderOnly && l.libc === 'glibc');
 	});
 	it('cgo on, program imports net: dynamic glibc with the 2.34 floor on glibc ≥ 2.34 (FACTS §4.3)', () => {
-		const l = predictLinkage({ cgo: on, flags: noFlags, program: server, builderLibc: bookworm });
+		const l = predictLinkage({ cgo: on, flags: noFlags, program: { ...server, thirdPartyImports: ['github.com/go-chi/chi/v5'] }, builderLibc: bookworm });
 		assert.ok(l.kind === 'dynamic');
 		assert.deepEqual([l.libc, l.certainty, l.glibcFloor], ['glibc', 'certain', { atLeast: '2.34', atMost: '2.36' }]);
+	});
+	it('only Go\'s own C code (net, os/user, -race), builder glibc ≤ 2.36: exactly 2.34, as measured', () => {
+		const exact = { atLeast: '2.34', atMost: '2.34' };
+		for (const flags of [noFlags, { ...noFlags, race: true }, { ...noFlags, linkmodeExternal: true }, { ...noFlags, buildmode: 'pie' }]) {
+			const l = predictLinkage({ cgo: on, flags, program: { ...server, importsOsUser: true }, builderLibc: bookworm });
+			assert.deepEqual(l.kind === 'dynamic' && l.glibcFloor, exact);
+		}
+		const ubuntu2204 = predictLinkage({ cgo: on, flags: noFlags, program: server, builderLibc: { family: 'glibc', version: '2.35' } });
+		assert.deepEqual(ubuntu2204.kind === 'dynamic' && ubuntu2204.glibcFloor, exact);
+	});
+	it('the exact 2.34 is not claimed where it was not measured or other C code may be linked', () => {
+		const range = (program: ProgramCgoUse, version = '2.36', flags = noFlags) => {
+			const l = predictLinkage({ cgo: on, flags, program, builderLibc: { family: 'glibc', version } });
+			return l.kind === 'dynamic' ? l.glibcFloor : undefined;
+		};
+		assert.deepEqual(range(server, '2.41'), { atLeast: '2.34', atMost: '2.41' }, 'trixie: not measured');
+		assert.deepEqual(range({ ...server, ownCgoFiles: ['db.go'] }), { atLeast: '2.34', atMost: '2.36' }, 'its own import "C"');
+		assert.deepEqual(range({ ...server, cgoModules: [{ path: 'github.com/mattn/go-sqlite3', imported: false }] }), { atLeast: '2.34', atMost: '2.36' }, 'a cgo module');
+		assert.deepEqual(range({ ...server, sourcesTruncated: true }), { atLeast: '2.34', atMost: '2.36' }, 'sources not all read');
+		assert.deepEqual(range({ ...server, sourcesVisible: false }), { atLeast: '2.34', atMost: '2.36' }, 'no sources');
+		assert.deepEqual(range(server, '2.36', { ...noFlags, buildmode: 'c-shared' }), { atLeast: '2.34', atMost: '2.36' }, 'c-shared');
 	});
 	it('cgo on a glibc < 2.34 builder: only an upper bound', () => {
 		const l = predictLinkage({ cgo: on, flags: noFlags, program: server, builderLibc: bullseye });
