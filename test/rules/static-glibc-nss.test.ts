@@ -73,6 +73,12 @@ describe(ID, () => {
 		assert.match(third.message, /\(not certain: third-party packages such as github\.com\/spf13\/cobra may import net\)$/);
 	});
 
+	it('a direct net import is certain: only the os/user part is said to be assumed', async () => {
+		const main = 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/spf13/cobra"\n)\n\nfunc main() { _ = (&cobra.Command{}).Execute(); _, _ = http.Get("http://example.com") }\n';
+		const f = await onlyFinding(project(dockerfile(`go build ${STATIC} -o /out/app .`), { 'main.go': main }), ID);
+		assert.match(f.message, /tags net and os\/user can still call .*\(os\/user is not certain: third-party packages such as github\.com\/spf13\/cobra may import os\/user\)$/);
+	});
+
 	describe('stays silent', () => {
 		const silent: [string, Record<string, string>][] = [
 			['-tags netgo,osusergo (the usual fix)', project(dockerfile(`go build -tags netgo,osusergo ${STATIC} -o /out/app .`), { 'main.go': USER_MAIN })],

@@ -44,9 +44,16 @@ function check(project: ProjectModel, build: GoBuild): FindingInput | undefined 
 	const tags = missing.map((m) => `"${m.tag}"`).join(' and ');
 	const pkgs = missing.map((m) => m.pkg).join(' and ');
 	const netWarning = missing.some((m) => m.tag === 'netgo') ? `: glibc warns "${lookupLinkerFlag('-extldflags=-static')?.errors?.[0] ?? ''}"` : '';
-	const assumption = missing.find((m) => m.assumption)?.assumption;
-	const message = `"${written}" links glibc statically, but without the ${tags} tag${missing.length > 1 ? 's' : ''} ${pkgs} can still call glibc's NSS, which stays dynamically loaded${netWarning}${assumption ? ` (not certain: ${assumption})` : ''}`;
+	const message = `"${written}" links glibc statically, but without the ${tags} tag${missing.length > 1 ? 's' : ''} ${pkgs} can still call glibc's NSS, which stays dynamically loaded${netWarning}${assumptionText(missing)}`;
 	return { file: build.file, span: extld.span, message, related: related(build), fixes: [tagsFix(build, missing)].filter((f) => f !== undefined) };
+}
+
+/** What is assumed, said of the package it concerns when the other one is a direct import. */
+function assumptionText(missing: readonly MissingTag[]): string {
+	const assumed = missing.find((m) => m.assumption);
+	if (!assumed) return '';
+	const mixed = missing.some((m) => !m.assumption);
+	return mixed ? ` (${assumed.pkg} is not certain: ${assumed.assumption})` : ` (not certain: ${assumed.assumption})`;
 }
 
 function missingTags(build: GoBuild): MissingTag[] {
