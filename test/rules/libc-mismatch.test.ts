@@ -164,6 +164,25 @@ COPY --from=build /out/app /app
 	});
 });
 
+describe('libc-mismatch: judges the packages a build compiles, not the whole module', () => {
+	const tool = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("migrate") }\n';
+	const building = (target: string) => debianToAlpine.replace('RUN go build -o /out/app .', `RUN go build -o /out/app ${target}`);
+	it('a tool that imports neither net nor os/user links statically with cgo on: silent, though the server imports net', async () => {
+		// Observed with go1.26.8 on Debian 12: CGO_ENABLED=1 go build ./tools/migrate gives a statically linked binary.
+		assert.deepEqual(await findings(workspace(building('./tools/migrate'), { 'tools/migrate/main.go': tool })), []);
+	});
+	it('the server itself, or ./..., still fires', async () => {
+		assert.equal((await findings(workspace(building('.'), { 'tools/migrate/main.go': tool })))[0]?.severity, 'error');
+		assert.equal((await findings(workspace(building('./...'), { 'tools/migrate/main.go': tool })))[0]?.severity, 'error');
+	});
+	it('a tool that imports a package of the module that imports net fires', async () => {
+		const viaLocal = 'package main\n\nimport "example.com/app/internal/client"\n\nfunc main() { client.Run() }\n';
+		const client = 'package client\n\nimport "net/http"\n\nfunc Run() { _, _ = http.Get("http://example.com") }\n';
+		const files = workspace(building('./tools/migrate'), { 'tools/migrate/main.go': viaLocal, 'internal/client/client.go': client });
+		assert.equal((await findings(files))[0]?.severity, 'error');
+	});
+});
+
 describe('libc-mismatch: stays silent (SCENARIOS traps)', () => {
 	const cases: Record<string, string> = {
 		'CGO_ENABLED=0 into scratch': debianToAlpine.replace('RUN go build', 'RUN CGO_ENABLED=0 go build').replace('alpine:3.20', 'scratch'),

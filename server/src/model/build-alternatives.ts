@@ -1,5 +1,5 @@
 import type { Libc } from '../knowledge/types';
-import { ASSUMED_PROGRAM, builderLibc, linkageFlags } from './build-decision';
+import { builderLibc, linkageFlags } from './build-decision';
 import type { CgoState } from './cgo';
 import { predictLinkage, type Linkage, type ProgramCgoUse } from './linkage';
 import type { GoBuild } from './project';
@@ -11,7 +11,7 @@ import type { GoBuild } from './project';
 
 /** The program the build compiles; the assumed net-importing one when no sources are visible. */
 export function programOf(build: GoBuild): ProgramCgoUse {
-	return build.module?.program ?? ASSUMED_PROGRAM;
+	return build.program;
 }
 
 /** The C library the build links against: the builder's, unless `CC` names another (`CC=musl-gcc`). */

@@ -4,6 +4,7 @@ import { decideCgo, type CompilerPresence } from './cgo';
 import type { Env } from './env';
 import type { GoBuildCommand } from './go-command';
 import { predictLinkage, type BuildFlagsForLinkage, type Linkage, type ProgramCgoUse } from './linkage';
+import { builtPackages, programOfPackages } from './package-graph';
 import type { BuildHost, GoBuild, GoModuleModel, StageModel } from './project';
 
 /** A `go` command found in a RUN step (or CI step), before cgo and linkage are decided. */
@@ -38,7 +39,7 @@ export function decideBuild(site: GoCommandSite, environment: BuildEnvironment):
 	const env = site.env;
 	const cgo = decideCgo({ env, goVersion: environment.image?.goVersion, compiler: environment.compiler, hostArch: environment.hostArch, targetMayDiffer: environment.targetMayDiffer });
 	const remoteInstall = site.command.installsRemoteVersion;
-	const program = remoteInstall ? ASSUMED_PROGRAM : (environment.module?.program ?? ASSUMED_PROGRAM);
+	const program = remoteInstall ? ASSUMED_PROGRAM : programOfBuild(site, environment);
 	const predicted = predictLinkage({ cgo, flags: linkageFlags(site.command), program, builderLibc: builderLibc(site, environment) });
 	const linkage = cgo.nativeTargetOnly ? forNativeTarget(predicted) : predicted;
 	return {
@@ -52,10 +53,20 @@ export function decideBuild(site: GoCommandSite, environment: BuildEnvironment):
 		workdir: site.workdir,
 		outputPath: site.outputPath,
 		module: remoteInstall ? undefined : environment.module,
+		program,
 		cgo,
 		linkage,
 		remoteInstall,
 	};
+}
+
+/** The module's program, narrowed to the packages this build compiles when they can be told. */
+function programOfBuild(site: GoCommandSite, environment: BuildEnvironment): ProgramCgoUse {
+	const module = environment.module;
+	if (!module) return ASSUMED_PROGRAM;
+	if (!module.program.sourcesVisible) return module.program;
+	const dirs = builtPackages({ file: site.file, workdir: site.workdir, stage: environment.stage, command: site.command }, module);
+	return dirs ? programOfPackages(module, dirs) : module.program;
 }
 
 /**

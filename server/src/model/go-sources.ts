@@ -81,13 +81,29 @@ function walk(fs: FileSystemView, dir: string, depth: number, state: ScanState):
 }
 
 function recordImports(path: string, imports: readonly string[], state: ScanState): void {
-	for (const imported of imports) {
-		if (imported === 'C') state.cgoFiles.push(path);
-		if (STD_PACKAGES_USING_NET.has(imported)) state.net = true;
-		if (STD_PACKAGES_USING_OS_USER.has(imported)) state.osUser = true;
-		if (imported === 'plugin') state.plugin = true;
-		if (isThirdParty(imported, state.modulePath)) state.thirdParty.add(imported);
-	}
+	const facts = cgoFactsOf(imports, state.modulePath);
+	if (facts.importsC) state.cgoFiles.push(path);
+	if (facts.net) state.net = true;
+	if (facts.osUser) state.osUser = true;
+	if (imports.includes('plugin')) state.plugin = true;
+	for (const imported of facts.thirdParty) state.thirdParty.add(imported);
+}
+
+/** What one file's imports say about cgo: its own C code, standard packages that use cgo, third-party imports. */
+export interface ImportCgoFacts {
+	readonly importsC: boolean;
+	readonly net: boolean;
+	readonly osUser: boolean;
+	readonly thirdParty: readonly string[];
+}
+
+export function cgoFactsOf(imports: readonly string[], modulePath: string): ImportCgoFacts {
+	return {
+		importsC: imports.includes('C'),
+		net: imports.some((i) => STD_PACKAGES_USING_NET.has(i)),
+		osUser: imports.some((i) => STD_PACKAGES_USING_OS_USER.has(i)),
+		thirdParty: imports.filter((i) => isThirdParty(i, modulePath)),
+	};
 }
 
 /** The go command treats an import path whose first element has a dot as non-standard. */

@@ -1,3 +1,5 @@
+import { cgoFactsOf } from './go-sources';
+import type { ProgramCgoUse } from './linkage';
 import type { GoBuild, GoModuleModel, StageModel } from './project';
 import { dirname, isInside } from './paths';
 
@@ -8,22 +10,46 @@ import { dirname, isInside } from './paths';
  */
 export interface GoPackageGraph {
 	readonly imports: ReadonlyMap<string, ReadonlySet<string>>;
+	/** What each package's files import that matters for cgo, by directory. */
+	readonly cgoFacts: ReadonlyMap<string, PackageCgoFacts>;
+}
+
+export interface PackageCgoFacts {
+	readonly cgoFiles: string[];
+	net: boolean;
+	osUser: boolean;
+	readonly thirdParty: Set<string>;
 }
 
 export class PackageGraphBuilder {
 	private readonly imports = new Map<string, Set<string>>();
+	private readonly cgoFacts = new Map<string, PackageCgoFacts>();
 	constructor(private readonly moduleDir: string, private readonly modulePath: string | undefined) {}
 
 	add(path: string, imported: readonly string[]): void {
 		const dir = this.relative(dirname(path));
 		const local = this.imports.get(dir) ?? new Set<string>();
 		this.imports.set(dir, local);
+		this.addCgoFacts(dir, path, imported);
 		if (!this.modulePath) return;
 		for (const i of imported) if (i.startsWith(`${this.modulePath}/`)) local.add(i.slice(this.modulePath.length + 1));
 	}
 
 	build(): GoPackageGraph {
-		return { imports: this.imports };
+		return { imports: this.imports, cgoFacts: this.cgoFacts };
+	}
+
+	private addCgoFacts(dir: string, path: string, imported: readonly string[]): void {
+		let facts = this.cgoFacts.get(dir);
+		if (!facts) {
+			facts = { cgoFiles: [], net: false, osUser: false, thirdParty: new Set() };
+			this.cgoFacts.set(dir, facts);
+		}
+		const file = cgoFactsOf(imported, this.modulePath ?? '');
+		if (file.importsC) facts.cgoFiles.push(path);
+		facts.net ||= file.net;
+		facts.osUser ||= file.osUser;
+		for (const i of file.thirdParty) facts.thirdParty.add(i);
 	}
 
 	private relative(dir: string): string {
@@ -35,7 +61,7 @@ export class PackageGraphBuilder {
  * The module directories one build compiles (its packages and the local packages they import), or undefined
  * when the package patterns cannot be placed in the module (dynamic patterns, `-C`, an unknown layout).
  */
-export function builtPackages(build: GoBuild, module: GoModuleModel): ReadonlySet<string> | undefined {
+export function builtPackages(build: BuildSite, module: GoModuleModel): ReadonlySet<string> | undefined {
 	const graph = module.packageGraph;
 	const base = workdirInModule(build, module);
 	if (base === undefined || build.command.chdir) return undefined;
@@ -64,8 +90,36 @@ export function builtPackages(build: GoBuild, module: GoModuleModel): ReadonlySe
 	return seen;
 }
 
+/** What `builtPackages` needs of a build: known before its cgo and linkage are decided. */
+export type BuildSite = Pick<GoBuild, 'file' | 'workdir' | 'stage' | 'command'>;
+
+/**
+ * The program one build compiles: the module's facts narrowed to the packages it builds (`go build ./tools/x`
+ * of a module whose server imports net compiles no net). A cgo module the built packages do not import stays
+ * possible only when they import third-party packages, which may import it.
+ */
+export function programOfPackages(module: GoModuleModel, dirs: ReadonlySet<string>): ProgramCgoUse {
+	const whole = module.program;
+	const cgoFiles: string[] = [];
+	const thirdParty = new Set<string>();
+	let net = false;
+	let osUser = false;
+	for (const dir of dirs) {
+		const facts = module.packageGraph.cgoFacts.get(dir);
+		if (!facts) continue;
+		cgoFiles.push(...facts.cgoFiles);
+		net ||= facts.net;
+		osUser ||= facts.osUser;
+		for (const i of facts.thirdParty) thirdParty.add(i);
+	}
+	const thirdPartyImports = [...thirdParty].sort();
+	const importedModule = (path: string) => thirdPartyImports.some((i) => i === path || i.startsWith(`${path}/`));
+	const cgoModules = whole.cgoModules.map((m) => ({ path: m.path, imported: importedModule(m.path) })).filter((m) => m.imported || thirdPartyImports.length > 0);
+	return { sourcesVisible: true, sourcesTruncated: whole.sourcesTruncated, ownCgoFiles: cgoFiles, importsNet: net, importsOsUser: osUser, thirdPartyImports, cgoModules };
+}
+
 /** Where the build's WORKDIR is inside the module, from the COPY that put the build context (or go.mod) there. */
-function workdirInModule(build: GoBuild, module: GoModuleModel): string | undefined {
+function workdirInModule(build: BuildSite, module: GoModuleModel): string | undefined {
 	const workdir = build.workdir;
 	if (!build.stage || workdir === undefined || dirname(build.file) !== module.dir) return undefined;
 	for (let stage: StageModel | undefined = build.stage; stage; stage = stage.base) {

@@ -123,6 +123,8 @@ export interface GoBuild {
 	/** Absolute path of the output inside the build environment, when known. */
 	readonly outputPath: string | undefined;
 	readonly module: GoModuleModel | undefined;
+	/** What the compiled packages use that can need cgo: the module's, narrowed to the packages built when known. */
+	readonly program: ProgramCgoUse;
 	readonly cgo: CgoDecision;
 	readonly linkage: Linkage;
 	/** True for `go install pkg@version`: the workspace module is not what gets compiled. */

@@ -113,8 +113,8 @@ export function cCompilerNeed(build: GoBuild): { readonly needs: boolean | undef
 	const buildmode = command.buildmode?.value;
 	if (buildmode && ['c-shared', 'c-archive', 'plugin'].includes(buildmode)) return { needs: true, why: `-buildmode=${buildmode} needs external linking` };
 	const module = build.module;
-	if (!module || !module.program.sourcesVisible) return { needs: undefined, why: 'no Go sources are visible to tell whether anything uses cgo' };
-	const program = module.program;
+	if (!module || !build.program.sourcesVisible) return { needs: undefined, why: 'no Go sources are visible to tell whether anything uses cgo' };
+	const program = build.program;
 	if (program.ownCgoFiles.length > 0) return { needs: true, why: `${program.ownCgoFiles[0]} has import "C"` };
 	let maybe: string | undefined;
 	for (const req of cgoRequiresOf(module)) {

@@ -10,9 +10,9 @@ import type { Fix } from './types';
 
 /** Turn cgo off for one build: change an explicit CGO_ENABLED, or prefix the `go` command. */
 export function setCgoOffFix(build: GoBuild): Fix | undefined {
-	const program = build.module?.program;
+	const program = build.program;
 	// Only safe when nothing but net/os/user needs cgo: those fall back to pure Go (FACTS §3.2).
-	const safe = program !== undefined && program.sourcesVisible && program.ownCgoFiles.length === 0 && program.cgoModules.length === 0 && build.command.race === undefined;
+	const safe = build.module !== undefined && program.sourcesVisible && program.ownCgoFiles.length === 0 && program.cgoModules.length === 0 && build.command.race === undefined;
 	const setAt = build.cgo.setAt;
 	if (build.cgo.reason === 'explicit' && setAt?.file && setAt.span) {
 		// The span covers the whole assignment (`CGO_ENABLED=1`, or `CGO_ENABLED 1` in old ENV syntax).

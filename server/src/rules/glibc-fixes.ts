@@ -50,8 +50,8 @@ function withDebianVariant(reference: string, codename: string): string | undefi
 export function cgoRequirementRelated(build: GoBuild): RelatedInformation | undefined {
 	const module = build.module;
 	if (!module) return undefined;
-	const imported = module.program.cgoModules.find((m) => m.imported);
-	const path = imported?.path ?? (build.linkage.kind === 'dynamic' && build.linkage.certainty === 'possible' ? module.program.cgoModules[0]?.path : undefined);
+	const imported = build.program.cgoModules.find((m) => m.imported);
+	const path = imported?.path ?? (build.linkage.kind === 'dynamic' && build.linkage.certainty === 'possible' ? build.program.cgoModules[0]?.path : undefined);
 	const requirement = module.cgoRequirements.find((r) => r.module === path);
 	if (!requirement) return undefined;
 	return { file: module.path, span: requirement.span, message: `requires ${requirement.module} ${requirement.version}, which wraps a C library: cgo links it against the builder's glibc` };

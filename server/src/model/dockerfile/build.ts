@@ -65,8 +65,9 @@ function buildStage(path: string, syntax: StageSyntax, previous: readonly StageM
 		entrypoint: base?.entrypoint,
 	};
 	// Builds and copies point back at their stage, so the object exists before the walk and is completed
-	// after it; nothing reads the fields filled in below until buildStage returns.
-	const stage = { file: path, syntax, image, imageRef, base } as StageModel;
+	// after it; nothing reads the fields filled in below until buildStage returns, except `copies`, which
+	// grows as the walk goes: a build asks which COPY put the module where it builds (model/package-graph.ts).
+	const stage = { file: path, syntax, image, imageRef, base, copies: state.copies } as StageModel;
 	for (const instruction of syntax.instructions) {
 		applyInstruction(instruction, state, stage, previous, globalArgs, escapeChar, context);
 	}
