@@ -45,6 +45,13 @@ export async function run(argv: readonly string[]): Promise<number> {
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
+let filesCheckedInProcess = 0;
+
+/** How many files the checks of this process looked at (entry.ts sizes its code cache by it). */
+export function filesChecked(): number {
+	return filesCheckedInProcess;
+}
+
 export async function runCheck(args: CheckArgs, parsers: Parsers): Promise<number> {
 	const fs = new NodeFileSystem();
 	const cwd = process.cwd();
@@ -60,6 +67,7 @@ export async function runCheck(args: CheckArgs, parsers: Parsers): Promise<numbe
 		const config = configFor(fs, parsers, args, root);
 		const files = (kind === 'dir' ? projectFilesUnder(fs, root) : entryFilesFor(fs, root)).filter((f) => !isIgnoredPath(displayPath(cwd, f), config));
 		filesChecked += files.length;
+		filesCheckedInProcess += files.length;
 		const results = kind === 'dir' ? await checkFolder({ root, files, config, cwd }, args.jobs, parsers, fs) : [checkBatch({ files, config, cwd }, parsers, fs)];
 		const failures = results.flatMap((r) => r.failures);
 		for (const failure of failures) process.stderr.write(`shipcheck: internal error in rule ${failure.ruleId}: ${failure.error}\n`);

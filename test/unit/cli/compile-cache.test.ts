@@ -48,6 +48,23 @@ describe('CLI code cache', { skip: (!existsSync(cli) && 'not built') || (!usesVm
 		assert.deepEqual(caches(tmp), [cache]);
 	});
 
+	it('a cache written by a small check is written again by a check of more than twice as many files', () => {
+		const tmp = freshTmp();
+		const small = ['check', 'examples/sqlite-cgo-off-broken/Dockerfile', '--format', 'json'];
+		run(tmp, small);
+		const [cache] = caches(tmp);
+		const first = readFileSync(cache);
+		const smallCount = first.readUInt32LE(0);
+		assert.ok(smallCount >= 1 && smallCount <= 3, `the header records the files checked (${smallCount})`);
+		run(tmp, small);
+		assert.deepEqual(readFileSync(cache), first, 'a run of the same size leaves it');
+		const expected = run(freshTmp(), CHECK);
+		assert.deepEqual(run(tmp, CHECK), expected, 'the output does not depend on the cache');
+		const rewritten = readFileSync(cache);
+		assert.ok(rewritten.readUInt32LE(0) > 2 * smallCount, 'rewritten with the larger count');
+		assert.ok(rewritten.length > first.length, 'and with the functions the larger check compiled');
+	});
+
 	it('a corrupt cache is rejected by V8 and replaced; the output does not change', () => {
 		const tmp = freshTmp();
 		const expected = run(tmp, CHECK);

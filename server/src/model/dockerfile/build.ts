@@ -67,7 +67,8 @@ function buildStage(path: string, syntax: StageSyntax, previous: readonly StageM
 	// Builds and copies point back at their stage, so the object exists before the walk and is completed
 	// after it; nothing reads the fields filled in below until buildStage returns, except `copies`, which
 	// grows as the walk goes: a build asks which COPY put the module where it builds (model/package-graph.ts).
-	const stage = { file: path, syntax, image, imageRef, base, copies: state.copies } as StageModel;
+	const started: Pick<StageModel, 'file' | 'syntax' | 'image' | 'imageRef' | 'base' | 'copies'> = { file: path, syntax, image, imageRef, base, copies: state.copies };
+	const stage = started as StageModel;
 	for (const instruction of syntax.instructions) {
 		applyInstruction(instruction, state, stage, previous, globalArgs, escapeChar, context);
 	}
