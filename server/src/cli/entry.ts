@@ -17,6 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { preferBaselineWasmCompiler } from '../node/wasm-tier';
 
@@ -32,8 +33,21 @@ const MAIN_BUNDLE = join(__dirname, 'cli-main.js');
 export async function start(argv: readonly string[]): Promise<number> {
 	// Before anything is compiled: V8 keys its code cache by its flags.
 	preferBaselineWasmCompiler();
+	optimiseLater();
 	// Only a check compiles enough of the analysis to be worth caching (a first `--version` would cache little).
 	return loadMain(argv[0] === 'check').run(argv);
+}
+
+/**
+ * V8 optimises a function with TurboFan once it has run for a budget of bytecode (the interrupt budget, 66 KB by
+ * default). In a run of a few seconds many functions reach that budget only to be compiled on a background thread
+ * for the little work left, and on a two-core machine that thread competes with the analysis. Four times the
+ * budget keeps TurboFan for the functions that are really hot: measured on the benchmark corpus (1,144 files, 7
+ * runs each, code cache in place), median wall time 1.22 s → 1.14 s and CPU time (user) 1.75 s → 1.32 s; 3× and 6×
+ * gave the same within noise, 16× and no TurboFan at all were slower. The language server keeps the default.
+ */
+function optimiseLater(): void {
+	setFlagsFromString('--interrupt-budget=262144');
 }
 
 function loadMain(writeCache: boolean): CliMain {
