@@ -176,6 +176,10 @@ ENTRYPOINT ["/app"]
 		assert.deepEqual(await findingsFor(project(dockerfile.replace('CGO_ENABLED=1 ', 'CGO_ENABLED=1 CC="zig cc" ')), RULE), []);
 		assert.deepEqual(await findingsFor(project(dockerfile.replace('--platform=$BUILDPLATFORM ', '')), RULE), []);
 		assert.deepEqual(await findingsFor(project(dockerfile, PLAIN_MAIN), RULE), []);
+		// CC chosen per target in the same RUN: set, to a value known only at build time; not "unset".
+		const perTarget = dockerfile.replace('RUN CGO_ENABLED=1', 'RUN case "$TARGETARCH" in arm64) export CC=aarch64-linux-gnu-gcc ;; amd64) export CC=x86_64-linux-gnu-gcc ;; esac; \\\n    CGO_ENABLED=1');
+		assert.match(perTarget, /esac; \\\n    CGO_ENABLED=1 GOOS/);
+		assert.deepEqual(await findingsFor(project(perTarget), RULE), []);
 	});
 
 	it('silent: native cgo builds, a GOARCH equal to the builder\'s, a fixed GOARCH without a multi-platform set-up', async () => {

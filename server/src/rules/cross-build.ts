@@ -26,8 +26,11 @@ export function installsCompiler(stage: StageModel, exe: string): boolean {
 
 /** What CC means for a cross build to goos/goarch. */
 export function ccFor(build: GoBuild, goos: string, goarch: string | undefined): { ok: boolean | undefined; why: string } {
-	const cc = build.env.get('CC')?.value;
-	if (cc === undefined) return { ok: false, why: 'CC is unset, so cgo uses the native gcc' };
+	const variable = build.env.get('CC');
+	if (!variable) return { ok: false, why: 'CC is unset, so cgo uses the native gcc' };
+	const cc = variable.value;
+	// `case $TARGETARCH in arm64) export CC=aarch64-linux-gnu-gcc ;; esac`: set, to a value chosen at build time.
+	if (cc === undefined) return { ok: undefined, why: 'CC is set to a value known only at build time' };
 	const info = lookupCCompilerCommand(cc);
 	if (!info) return { ok: undefined, why: `CC=${cc} is not a compiler this analysis knows` };
 	if (info.kind === 'cross-helper' || /^(\S*\/)?zig\s+cc\b/.test(cc)) return { ok: true, why: `CC=${cc} cross-compiles` };
