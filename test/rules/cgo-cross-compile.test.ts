@@ -178,7 +178,7 @@ ENTRYPOINT ["/app"]
 		assert.deepEqual(await findingsFor(project(dockerfile, PLAIN_MAIN), RULE), []);
 		// CC chosen per target in the same RUN: set, to a value known only at build time; not "unset".
 		const perTarget = dockerfile.replace('RUN CGO_ENABLED=1', 'RUN case "$TARGETARCH" in arm64) export CC=aarch64-linux-gnu-gcc ;; amd64) export CC=x86_64-linux-gnu-gcc ;; esac; \\\n    CGO_ENABLED=1');
-		assert.match(perTarget, /esac; \\\n    CGO_ENABLED=1 GOOS/);
+		assert.match(perTarget, /esac; \\\n {4}CGO_ENABLED=1 GOOS/);
 		assert.deepEqual(await findingsFor(project(perTarget), RULE), []);
 	});
 
