@@ -39,9 +39,10 @@ export interface BatchResult {
 
 /**
  * How many threads to use for `files` analysed as `shares`; 1 means stay on this thread. Unless `--jobs` says, one
- * per two idle cores: one analysis thread keeps about 1.4 cores busy (V8's garbage collector and wasm compiler run
- * beside it; measured on 2 idle cores: 2.6 s of CPU in 1.85 s), so on 2 cores a second thread only competes and adds
- * its start-up (measured: 2.0 s against 1.85 s). Idle means cores minus the load average, like `make -l`.
+ * per two idle cores: one analysis thread keeps about 1.25 cores busy (V8's garbage collector and optimising
+ * compiler run beside it; measured on the benchmark corpus, 2 cores: 1.50 s of CPU in 1.21 s), so on 2 cores a second
+ * thread only competes and adds its start-up (measured: 1.26 s against 1.21 s). Idle means cores minus the load
+ * average, like `make -l`.
  */
 export function threadCount(fileCount: number, shareCount: number, requested: number | undefined, idleCores = idleCoreCount()): number {
 	const wanted = requested ?? threadsFor(idleCores);
