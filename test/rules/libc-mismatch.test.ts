@@ -150,6 +150,12 @@ COPY --from=build /out/app /app
 			assert.equal((await findings(workspace(viaEnv)))[0]?.severity, 'warning');
 			assert.match((await findings(workspace(viaEnv)))[0].message, /GOARCH follows \$TARGETARCH/);
 		});
+		it('a stage on a fixed --platform: the same warning, without the claim about a plain docker build', async () => {
+			const fixed = crossReady.replace('--platform=$BUILDPLATFORM', '--platform=linux/amd64');
+			const [f] = await findings(workspace(fixed));
+			assert.equal(f?.severity, 'warning');
+			assert.match(f.message, /if the image is built for the platform the build stage runs on \(for any other target platform it is a cross build/);
+		});
 		it('a stage on the target platform (no --platform) builds natively for every target: still an error', async () => {
 			const native = crossReady.replace('FROM --platform=$BUILDPLATFORM golang:1.22', 'FROM golang:1.22');
 			assert.equal((await findings(workspace(native)))[0]?.severity, 'error');

@@ -4,6 +4,7 @@ import { decideCgo, type CompilerPresence } from './cgo';
 import type { Env } from './env';
 import type { GoBuildCommand } from './go-command';
 import { predictLinkage, type BuildFlagsForLinkage, type Linkage, type ProgramCgoUse } from './linkage';
+import { runsOnBuildPlatform } from './dockerfile/stage-chain';
 import { builtPackages, programOfPackages } from './package-graph';
 import type { BuildHost, GoBuild, GoModuleModel, StageModel } from './project';
 
@@ -41,7 +42,7 @@ export function decideBuild(site: GoCommandSite, environment: BuildEnvironment):
 	const remoteInstall = site.command.installsRemoteVersion;
 	const program = remoteInstall ? ASSUMED_PROGRAM : programOfBuild(site, environment);
 	const predicted = predictLinkage({ cgo, flags: linkageFlags(site.command), program, builderLibc: builderLibc(site, environment) });
-	const linkage = cgo.nativeTargetOnly ? forNativeTarget(predicted) : predicted;
+	const linkage = cgo.nativeTargetOnly ? forNativeTarget(predicted, environment.stage !== undefined && runsOnBuildPlatform(environment.stage)) : predicted;
 	return {
 		file: site.file,
 		span: site.span,
@@ -73,9 +74,11 @@ function programOfBuild(site: GoCommandSite, environment: BuildEnvironment): Pro
  * A dynamic linkage that only a native-target build gets rests on which platforms the image is built for, which
  * the Dockerfile does not say: an assumption, named as one.
  */
-function forNativeTarget(linkage: Linkage): Linkage {
+function forNativeTarget(linkage: Linkage, onBuildPlatform: boolean): Linkage {
 	if (linkage.kind !== 'dynamic' || linkage.certainty !== 'certain') return linkage;
-	return { ...linkage, certainty: 'assumed', because: `${linkage.because}, if the image is built for the platform the build stage runs on (as a plain docker build is; for any other target platform it is a cross build, cgo is off and the binary is static)` };
+	// A plain `docker build` targets the machine it runs on, which is $BUILDPLATFORM, not a fixed --platform.
+	const plain = onBuildPlatform ? 'as a plain docker build is; ' : '';
+	return { ...linkage, certainty: 'assumed', because: `${linkage.because}, if the image is built for the platform the build stage runs on (${plain}for any other target platform it is a cross build, cgo is off and the binary is static)` };
 }
 
 export function linkageFlags(command: GoBuildCommand): BuildFlagsForLinkage {
