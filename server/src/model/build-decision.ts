@@ -65,7 +65,8 @@ export function decideBuild(site: GoCommandSite, environment: BuildEnvironment):
 function programOfBuild(site: GoCommandSite, environment: BuildEnvironment): ProgramCgoUse {
 	const module = environment.module;
 	if (!module) return ASSUMED_PROGRAM;
-	if (!module.program.sourcesVisible) return module.program;
+	// Not all sources read: the built packages' facts may be among those missing; the module's are a superset.
+	if (!module.program.sourcesVisible || module.program.sourcesTruncated) return module.program;
 	const dirs = builtPackages({ file: site.file, workdir: site.workdir, stage: environment.stage, command: site.command }, module);
 	return dirs ? programOfPackages(module, dirs) : module.program;
 }
