@@ -33,7 +33,8 @@ const ASSIGNING_WRAPPERS = new Set(['env', 'sudo', 'doas']);
 
 /** Recognises a go build/install/run/test command; undefined for anything else (`go mod download`, `make`). */
 export function parseGoCommand(command: ShellCommand, options: { goflags?: GoFlagsInput | undefined } = {}): GoBuildCommand | undefined {
-	if (command.kind !== 'simple') return undefined;
+	// Most commands of a script are not go: the driver is one of the words, so look for its name before unwrapping.
+	if (command.kind !== 'simple' || !command.words.some(mayNameDriver)) return undefined;
 	const unwrapped = unwrapCommand(command.words);
 	const argv = unwrapped.argv;
 	const head = argv[0];
@@ -115,6 +116,13 @@ export function goCommandsIn(script: ShellScript): GoBuildCommand[] {
 export function producesBinary(command: GoBuildCommand): boolean {
 	return command.subcommand === 'build' || command.subcommand === 'install' || (command.subcommand === 'test' && command.compileOnly);
 }
+
+/** A necessary condition for `detectDriver`: the word's file name is one it accepts. */
+function mayNameDriver(word: ShellWord): boolean {
+	const name = commandBasename(word.text);
+	return DRIVER_NAMES.has(name) || name.startsWith('go1');
+}
+const DRIVER_NAMES: ReadonlySet<string> = new Set(['go', 'gotip', 'xx-go', 'garble']);
 
 function detectDriver(word: ShellWord): Omit<GoDriver, 'word' | 'flags'> | undefined {
 	const text = word.text;
