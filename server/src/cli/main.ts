@@ -10,7 +10,7 @@ import type { Finding } from '../rules/types';
 import { parseArgs, USAGE, UsageError, type CheckArgs } from './args';
 import { runInspect } from './inspect';
 import { formatJson, formatSarif, formatText, type PositionedFinding } from './output';
-import { balance, checkBatch, checkBatchesInParallel, disjointReads, displayPath, independentShares, runAsBatchWorker, threadCount, type BatchResult, type CheckBatch } from './parallel';
+import { balance, inBatchesOf, checkBatch, checkBatchesInParallel, disjointReads, displayPath, independentShares, runAsBatchWorker, threadCount, type BatchResult, type CheckBatch } from './parallel';
 
 const VERSION = '0.1.0';
 
@@ -85,9 +85,9 @@ export async function runCheck(args: CheckArgs, parsers: Parsers): Promise<numbe
 }
 
 /**
- * A folder: on several threads when it holds enough independent projects (parallel.ts), else on this one. If the
- * threads' analyses turn out to have read a file in common, their results are dropped and the folder is analysed in
- * one piece, so the output never depends on the number of threads.
+ * A folder: on several threads when it holds enough independent projects (parallel.ts), else on this one, a batch
+ * of projects at a time. If the batches' analyses turn out to have read a file in common, their results are dropped
+ * and the folder is analysed in one piece, so the output never depends on threads or batches.
  */
 async function checkFolder(folder: CheckBatch & { readonly root: string }, jobs: number | undefined, parsers: Parsers, fs: NodeFileSystem): Promise<BatchResult[]> {
 	const { root, files, config, cwd } = folder;
@@ -98,8 +98,20 @@ async function checkFolder(folder: CheckBatch & { readonly root: string }, jobs:
 		const results = await checkBatchesInParallel(batches, parsers, __filename, fs);
 		if (disjointReads(results)) return results;
 	}
+	if (shares && shares.length > 1) {
+		const results = inBatchesOf(BATCH_FILES, shares).map((batchFiles) => checkBatch({ files: batchFiles, config, cwd }, parsers, fs));
+		if (disjointReads(results)) return results;
+	}
 	return [checkBatch({ files, config, cwd }, parsers, fs)];
 }
+
+/**
+ * On one thread, independent projects are still analysed a batch at a time, so that each batch's models are
+ * garbage before the next is built instead of all living to the end. About 100 files a batch: measured on the
+ * benchmark corpus (1,144 files in 520 projects, 7 interleaved runs each), median wall time 1.15 s for the whole
+ * folder at once, 1.11-1.12 s with batches of 50, 100 or 200 files, 1.18 s with one project per batch.
+ */
+const BATCH_FILES = 100;
 
 /** File, then position, then rule: the same order whichever thread found what. */
 function sortFindings(findings: readonly PositionedFinding[]): PositionedFinding[] {

@@ -94,6 +94,21 @@ export function balance(shares: readonly (readonly string[])[], count: number): 
 	return batches.filter((b) => b.length > 0);
 }
 
+/** Consecutive shares joined until each batch holds at least `size` files. */
+export function inBatchesOf(size: number, shares: readonly (readonly string[])[]): string[][] {
+	const batches: string[][] = [];
+	let current: string[] = [];
+	for (const share of shares) {
+		current.push(...share);
+		if (current.length >= size) {
+			batches.push(current);
+			current = [];
+		}
+	}
+	if (current.length > 0) batches.push(current);
+	return batches;
+}
+
 /** True when no file was read by two batches: their analyses shared nothing, so together they equal one analysis. */
 export function disjointReads(results: readonly BatchResult[]): boolean {
 	const owner = new Map<string, number>();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseArgs, UsageError } from '../../../server/src/cli/args';
-import { balance, checkBatch, disjointReads, independentShares, threadCount } from '../../../server/src/cli/parallel';
+import { balance, checkBatch, disjointReads, inBatchesOf, independentShares, threadCount } from '../../../server/src/cli/parallel';
 import { memoryFileSystem } from '../../../server/src/model/file-system';
 import { NodeFileSystem } from '../../../server/src/node/fs-view';
 import { projectFilesUnder } from '../../../server/src/rules/discover';
@@ -125,6 +125,27 @@ describe('shipcheck check --jobs', () => {
 			const results = balance(shares, 3).map((batch) => checkBatch({ files: batch, config: DEFAULT_CONFIG, cwd: dir }, parsers, fs));
 			assert.equal(results.length, 3);
 			assert.ok(disjointReads(results));
+		});
+
+		it('on one thread, more than 100 files are analysed in batches of projects: the same findings as each project alone', () => {
+			for (let i = 0; i < 60; i++) {
+				write(`big/svc-${i}/main.go`, 'package main\n\nimport "net/http"\n\nfunc main() { _ = http.ListenAndServe(":8080", nil) }\n');
+				write(`big/svc-${i}/go.mod`, goMod(`svc${i}`, i % 3 === 0 ? 'require github.com/mattn/go-sqlite3 v1.14.22\n' : ''));
+				write(`big/svc-${i}/Dockerfile`, i % 2 === 0 ? CGO_INTO_ALPINE : STATIC_INTO_SCRATCH);
+			}
+			// A Dockerfile and a go.mod each: 120 files, two batches.
+			assert.equal(projectFilesUnder(new NodeFileSystem(), join(dir, 'big')).length, 120);
+			const batched = run(['big', '--jobs', '1']);
+			assert.equal(batched.status, 1, batched.stderr);
+			const alone = run([...Array.from({ length: 60 }, (_, i) => `big/svc-${i}`), '--jobs', '1']);
+			assert.equal(batched.stdout, alone.stdout);
+			assert.equal((JSON.parse(batched.stdout) as { findings: unknown[] }).findings.length >= 20, true);
+		});
+
+		it('batches join whole projects until each holds at least the batch size', () => {
+			assert.deepEqual(inBatchesOf(3, [['a1', 'a2'], ['b1'], ['c1', 'c2', 'c3'], ['d1']]), [['a1', 'a2', 'b1'], ['c1', 'c2', 'c3'], ['d1']]);
+			assert.deepEqual(inBatchesOf(100, [['a'], ['b']]), [['a', 'b']]);
+			assert.deepEqual(inBatchesOf(1, []), []);
 		});
 
 		it('folders that share a go.mod above them give the same result as one analysis', () => {
