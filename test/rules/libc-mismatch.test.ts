@@ -150,6 +150,12 @@ COPY --from=build /out/app /app
 			assert.equal((await findings(workspace(viaEnv)))[0]?.severity, 'warning');
 			assert.match((await findings(workspace(viaEnv)))[0].message, /GOARCH follows \$TARGETARCH/);
 		});
+		it('the target followed through a global ARG re-imported in the stage', async () => {
+			const viaGlobal = `ARG ARCH=$TARGETARCH\n${crossReady.replace('ARG TARGETOS TARGETARCH', 'ARG ARCH').replace('GOOS=$TARGETOS GOARCH=$TARGETARCH', 'GOARCH=$ARCH')}`;
+			const [f] = await findings(workspace(viaGlobal));
+			assert.equal(f?.severity, 'warning');
+			assert.match(f.message, /GOARCH follows \$TARGETARCH/);
+		});
 		it('a stage on a fixed --platform: the same warning, without the claim about a plain docker build', async () => {
 			const fixed = crossReady.replace('--platform=$BUILDPLATFORM', '--platform=linux/amd64');
 			const [f] = await findings(workspace(fixed));

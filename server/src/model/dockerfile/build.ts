@@ -100,7 +100,9 @@ function applyInstruction(instruction: DfInstruction, state: StageState, stage: 
 		case 'ARG':
 			for (const p of instruction.properties) {
 				// `ARG NAME` inside a stage re-imports the global default; `ARG NAME=v` sets a default.
-				const expansion = p.value !== undefined ? expandDockerVars(p.value, lookup, escapeChar) : { value: globalArgs.get(p.name)?.value, unknown: [p.name] };
+				// `ARG NAME` re-imports a global ARG, and with it where an unknown default came from.
+				const global = globalArgs.get(p.name);
+				const expansion = p.value !== undefined ? expandDockerVars(p.value, lookup, escapeChar) : { value: global?.value, unknown: global?.unknownFrom ?? [p.name] };
 				state.env = withVar(state.env, variableOf(p, expansion, 'ARG', stage.file, state.env));
 			}
 			return;

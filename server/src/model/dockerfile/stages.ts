@@ -31,6 +31,8 @@ export interface GlobalArg {
 	readonly name: string;
 	readonly value: string | undefined;
 	readonly span: Span;
+	/** For an unknown value: the build-time variables it comes from (`ARG ARCH=$TARGETARCH` → TARGETARCH). */
+	readonly unknownFrom?: readonly string[];
 }
 
 /** Splits a Dockerfile into stages and resolves each FROM against the global ARGs. */
@@ -49,8 +51,9 @@ export function splitStages(syntax: DockerfileSyntax): { globalArgs: Map<string,
 			current.instructions.push(instruction);
 		} else if (instruction.keyword === 'ARG') {
 			for (const p of instruction.properties) {
-				const value = p.value === undefined ? undefined : expandDockerVars(p.value, globalLookup(globalArgs), syntax.escapeChar).value;
-				globalArgs.set(p.name, { name: p.name, value, span: p.span });
+				const expansion = p.value === undefined ? undefined : expandDockerVars(p.value, globalLookup(globalArgs), syntax.escapeChar);
+				const unknownFrom = expansion && expansion.value === undefined ? expansion.unknown.flatMap((name) => globalArgs.get(name)?.unknownFrom ?? [name]) : undefined;
+				globalArgs.set(p.name, { name: p.name, value: expansion?.value, span: p.span, ...(unknownFrom && { unknownFrom }) });
 			}
 		}
 	}
