@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { preferBaselineWasmCompiler } from '../node/wasm-tier';
+import { exitWith } from './exit-status';
 
 interface CliMain {
 	run(argv: readonly string[]): Promise<number>;
@@ -151,13 +152,5 @@ function pruneOldCaches(dir: string, current: string): void {
 }
 
 if (require.main === module) {
-	start(process.argv.slice(2)).then(
-		(code) => {
-			process.exitCode = code;
-		},
-		(error: unknown) => {
-			process.stderr.write(`shipcheck: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-			process.exitCode = 2;
-		},
-	);
+	exitWith(start(process.argv.slice(2)));
 }

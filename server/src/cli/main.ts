@@ -8,6 +8,7 @@ import { findConfigFile, loadConfigFile } from '../rules/config-file';
 import { entryFilesFor, projectFilesUnder } from '../rules/discover';
 import type { Finding } from '../rules/types';
 import { parseArgs, USAGE, UsageError, type CheckArgs } from './args';
+import { exitWith } from './exit-status';
 import { runInspect } from './inspect';
 import { formatJson, formatSarif, formatText, type PositionedFinding } from './output';
 import { balance, inBatchesOf, checkBatch, checkBatchesInParallel, disjointReads, displayPath, independentShares, runAsBatchWorker, threadCount, type BatchResult, type CheckBatch } from './parallel';
@@ -151,13 +152,5 @@ if (runAsBatchWorker(__dirname)) {
 	// A worker thread of a parallel check loads this bundle by itself: it posts its results and ends.
 } else if (require.main === module) {
 	// Run directly (`node --import tsx server/src/cli/main.ts` in tests); the shipped CLI starts in entry.ts.
-	run(process.argv.slice(2)).then(
-		(code) => {
-			process.exitCode = code;
-		},
-		(error: unknown) => {
-			process.stderr.write(`shipcheck: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-			process.exitCode = 2;
-		},
-	);
+	exitWith(run(process.argv.slice(2)));
 }

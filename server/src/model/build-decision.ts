@@ -1,3 +1,4 @@
+import { BUILDKIT_PLATFORMS } from '../knowledge/buildkit-platforms';
 import type { ImageFacts } from '../knowledge/types';
 import type { Span } from '../parse/span';
 import { decideCgo, type CompilerPresence } from './cgo';
@@ -28,8 +29,6 @@ export interface BuildEnvironment {
 	readonly module: GoModuleModel | undefined;
 	/** Architecture the build runs on, when known (`--platform=linux/amd64`). */
 	readonly hostArch: string | undefined;
-	/** The build runs on a platform named by `FROM --platform` that need not be the target's. */
-	readonly targetMayDiffer?: boolean;
 }
 
 /** When no go.mod or Go sources are visible, assume a program that imports net (nearly every server does). */
@@ -38,11 +37,14 @@ export const ASSUMED_PROGRAM: ProgramCgoUse = { sourcesVisible: false, ownCgoFil
 /** Decides the effective CGO_ENABLED and the resulting linkage of one build. */
 export function decideBuild(site: GoCommandSite, environment: BuildEnvironment): GoBuild {
 	const env = site.env;
-	const cgo = decideCgo({ env, goVersion: environment.image?.goVersion, compiler: environment.compiler, hostArch: environment.hostArch, targetMayDiffer: environment.targetMayDiffer });
+	// A stage on $BUILDPLATFORM or a fixed --platform runs where it runs, whatever the image targets.
+	const onBuildPlatform = environment.stage !== undefined && runsOnBuildPlatform(environment.stage);
+	const targetMayDiffer = environment.stage !== undefined && (onBuildPlatform || environment.hostArch !== undefined);
+	const cgo = decideCgo({ env, goVersion: environment.image?.goVersion, compiler: environment.compiler, hostArch: environment.hostArch, targetMayDiffer });
 	const remoteInstall = site.command.installsRemoteVersion;
 	const program = remoteInstall ? ASSUMED_PROGRAM : programOfBuild(site, environment);
 	const predicted = predictLinkage({ cgo, flags: linkageFlags(site.command), program, builderLibc: builderLibc(site, environment) });
-	const linkage = cgo.nativeTargetOnly ? forNativeTarget(predicted, environment.stage !== undefined && runsOnBuildPlatform(environment.stage)) : predicted;
+	const linkage = cgo.nativeTargetOnly ? forNativeTarget(predicted, onBuildPlatform) : predicted;
 	return {
 		file: site.file,
 		span: site.span,
@@ -77,8 +79,8 @@ function programOfBuild(site: GoCommandSite, environment: BuildEnvironment): Pro
  */
 function forNativeTarget(linkage: Linkage, onBuildPlatform: boolean): Linkage {
 	if (linkage.kind !== 'dynamic' || linkage.certainty !== 'certain') return linkage;
-	// A plain `docker build` targets the machine it runs on, which is $BUILDPLATFORM, not a fixed --platform.
-	const plain = onBuildPlatform ? 'as a plain docker build is; ' : '';
+	// A plain `docker build` targets the platform it runs on, $BUILDPLATFORM (BUILDKIT_PLATFORMS), not a fixed --platform.
+	const plain = onBuildPlatform && BUILDKIT_PLATFORMS.implicitTargetIsBuildPlatform ? 'as a plain docker build is; ' : '';
 	return { ...linkage, certainty: 'assumed', because: `${linkage.because}, if the image is built for the platform the build stage runs on (${plain}for any other target platform it is a cross build, cgo is off and the binary is static)` };
 }
 

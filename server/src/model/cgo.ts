@@ -1,5 +1,6 @@
 import type { Span } from '../parse/span';
 import type { Env } from './env';
+import { BUILDKIT_PLATFORMS } from '../knowledge/buildkit-platforms';
 import { goAtLeast } from '../knowledge/version';
 
 /** Whether the build environment has a C compiler, and how we know. */
@@ -50,7 +51,7 @@ export interface CgoInputs {
 }
 
 /** BuildKit's per-target ARGs: a GOOS/GOARCH made of these is the target's, known only when the image is built. */
-const TARGET_ARGS: ReadonlySet<string> = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT']);
+const TARGET_ARGS: ReadonlySet<string> = new Set(BUILDKIT_PLATFORMS.targetArgs);
 
 /** `GOARCH=$TARGETARCH`: the variable follows the target, and its value is only known when the image is built. */
 export function followsTarget(env: Env, name: 'GOOS' | 'GOARCH'): string | undefined {

@@ -38,8 +38,8 @@ export function buildGoModule(fs: FileSystemView, goModPath: string): GoModuleMo
 	const modulePath = syntax.module?.path.value;
 	const sourceFiles: GoSourceFile[] = [];
 	const graph = new PackageGraphBuilder(dir, modulePath);
-	const scan = scanGoSources(fs, dir, modulePath ?? '', (path, text, imports) => {
-		graph.add(path, imports);
+	const scan = scanGoSources(fs, dir, modulePath ?? '', (path, text, imports, facts) => {
+		graph.add(path, imports, facts);
 		// Kept only for files rules point at: importers of cgo packages and files with //go:debug lines.
 		if (!text.includes('//go:debug') && !CGO_PACKAGE_PREFIXES.some((prefix) => text.includes(prefix))) return;
 		const file = readGoSourceFile(path, text);

@@ -28,7 +28,7 @@ const MAX_DEPTH = 12;
 const SKIP_DIRS = new Set(['vendor/', 'testdata/', 'node_modules/', '.git/']);
 
 /** `onFile` sees every scanned file's text (go-module.ts keeps per-file facts of a few of them). */
-export function scanGoSources(fs: FileSystemView, moduleDir: string, modulePath = '', onFile?: (path: string, text: string, imports: readonly string[]) => void): GoSourceScan {
+export function scanGoSources(fs: FileSystemView, moduleDir: string, modulePath = '', onFile?: (path: string, text: string, imports: readonly string[], facts: ImportCgoFacts) => void): GoSourceScan {
 	const state: ScanState = { files: 0, cgoFiles: [], net: false, osUser: false, plugin: false, truncated: false, modulePath, thirdParty: new Set(), onFile };
 	walk(fs, moduleDir, 0, state);
 	return {
@@ -52,7 +52,7 @@ interface ScanState {
 	truncated: boolean;
 	readonly modulePath: string;
 	readonly thirdParty: Set<string>;
-	readonly onFile: ((path: string, text: string, imports: readonly string[]) => void) | undefined;
+	readonly onFile: ((path: string, text: string, imports: readonly string[], facts: ImportCgoFacts) => void) | undefined;
 }
 
 function walk(fs: FileSystemView, dir: string, depth: number, state: ScanState): void {
@@ -74,14 +74,14 @@ function walk(fs: FileSystemView, dir: string, depth: number, state: ScanState):
 			if (text === undefined) continue;
 			state.files++;
 			const imports = importsOf(text);
-			recordImports(path, imports, state);
-			state.onFile?.(path, text, imports);
+			const facts = cgoFactsOf(imports, state.modulePath);
+			recordImports(path, imports, facts, state);
+			state.onFile?.(path, text, imports, facts);
 		}
 	}
 }
 
-function recordImports(path: string, imports: readonly string[], state: ScanState): void {
-	const facts = cgoFactsOf(imports, state.modulePath);
+function recordImports(path: string, imports: readonly string[], facts: ImportCgoFacts, state: ScanState): void {
 	if (facts.importsC) state.cgoFiles.push(path);
 	if (facts.net) state.net = true;
 	if (facts.osUser) state.osUser = true;

@@ -1,4 +1,4 @@
-import { cgoFactsOf } from './go-sources';
+import type { ImportCgoFacts } from './go-sources';
 import type { ProgramCgoUse } from './linkage';
 import type { GoBuild, GoModuleModel, StageModel } from './project';
 import { dirname, isInside } from './paths';
@@ -26,11 +26,11 @@ export class PackageGraphBuilder {
 	private readonly cgoFacts = new Map<string, PackageCgoFacts>();
 	constructor(private readonly moduleDir: string, private readonly modulePath: string | undefined) {}
 
-	add(path: string, imported: readonly string[]): void {
+	add(path: string, imported: readonly string[], facts: ImportCgoFacts): void {
 		const dir = this.relative(dirname(path));
 		const local = this.imports.get(dir) ?? new Set<string>();
 		this.imports.set(dir, local);
-		this.addCgoFacts(dir, path, imported);
+		this.addCgoFacts(dir, path, facts);
 		if (!this.modulePath) return;
 		for (const i of imported) if (i.startsWith(`${this.modulePath}/`)) local.add(i.slice(this.modulePath.length + 1));
 	}
@@ -39,13 +39,12 @@ export class PackageGraphBuilder {
 		return { imports: this.imports, cgoFacts: this.cgoFacts };
 	}
 
-	private addCgoFacts(dir: string, path: string, imported: readonly string[]): void {
+	private addCgoFacts(dir: string, path: string, file: ImportCgoFacts): void {
 		let facts = this.cgoFacts.get(dir);
 		if (!facts) {
 			facts = { cgoFiles: [], net: false, osUser: false, thirdParty: new Set() };
 			this.cgoFacts.set(dir, facts);
 		}
-		const file = cgoFactsOf(imported, this.modulePath ?? '');
 		if (file.importsC) facts.cgoFiles.push(path);
 		facts.net ||= file.net;
 		facts.osUser ||= file.osUser;

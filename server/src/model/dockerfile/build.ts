@@ -13,7 +13,7 @@ import { analyseRun } from './run-step';
 import { splitStages, type GlobalArg, type StageSyntax } from './stages';
 import { dockerfileSyntax } from './syntax-cache';
 import { compilerAfterInstalls } from '../compiler';
-import { runsOnBuildPlatform, stagePlatform } from './stage-chain';
+import { stagePlatform } from './stage-chain';
 import { decideBuild } from '../build-decision';
 
 export interface DockerfileContext {
@@ -155,7 +155,6 @@ function applyRun(instruction: DfInstruction, state: StageState, stage: StageMod
 	state.compiler = compilerAfterInstalls(state.compiler, result.installs);
 	state.opaque.push(...result.opaque);
 	const hostArch = stagePlatform(stage)?.expanded?.split('/')[1];
-	const targetMayDiffer = runsOnBuildPlatform(stage) || hostArch !== undefined;
 	for (const site of result.goCommands) {
 		const host: BuildHost = {
 			kind: 'dockerfile-stage',
@@ -166,7 +165,7 @@ function applyRun(instruction: DfInstruction, state: StageState, stage: StageMod
 			compiler: state.compiler,
 			anchor: stage.syntax.from.span,
 		};
-		state.builds.push(decideBuild(site, { host, stage, image: stage.image, compiler: state.compiler, module: context.module, hostArch, targetMayDiffer }));
+		state.builds.push(decideBuild(site, { host, stage, image: stage.image, compiler: state.compiler, module: context.module, hostArch }));
 	}
 }
 

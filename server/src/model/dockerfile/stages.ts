@@ -1,9 +1,8 @@
 import type { DfInstruction, DockerfileSyntax } from '../../parse/dockerfile';
 import type { Span } from '../../parse/span';
+import { PLATFORM_ARGS } from '../../knowledge/buildkit-platforms';
 import { expandDockerVars, type VarLookup } from '../docker-vars';
 
-/** BuildKit's automatic platform ARGs: declared in the global scope, values depend on the build. */
-export const PLATFORM_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'] as const;
 
 export interface ExpandedText {
 	readonly raw: string;
@@ -65,7 +64,7 @@ function globalLookup(globalArgs: Map<string, GlobalArg>): VarLookup {
 	return (name) => {
 		const arg = globalArgs.get(name);
 		if (arg) return { value: arg.value };
-		return (PLATFORM_ARGS as readonly string[]).includes(name) ? { value: undefined } : undefined;
+		return PLATFORM_ARGS.includes(name) ? { value: undefined } : undefined;
 	};
 }
 
