@@ -106,7 +106,16 @@ COPY --from=build /out/app /usr/local/bin/app
 		const dockerfile = 'FROM --platform=$BUILDPLATFORM golang:1.22-bookworm AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=1 GOARCH=arm64 go build -o /out/app .\n';
 		const finding = await single(project(dockerfile), RULE);
 		assert.equal(finding.severity, 'warning');
-		assert.match(finding.message, /\(if linux\/arm64 is not the builder's own platform \(\$BUILDPLATFORM, not known here\)\)$/);
+		assert.match(finding.message, /^CGO_ENABLED=1 builds for linux\/arm64 on the builder's own platform \(\$BUILDPLATFORM, not known here\) without/);
+		assert.match(finding.message, /\(unless the machine that builds the image is linux\/arm64\)$/);
+	});
+
+	it('a stage without --platform and GOARCH=arm64: a warning that names the platform it depends on', async () => {
+		const dockerfile = 'FROM golang:1.22-bookworm AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=1 GOARCH=arm64 go build -o /out/app .\n';
+		const finding = await single(project(dockerfile), RULE);
+		assert.equal(finding.severity, 'warning');
+		assert.match(finding.message, /^CGO_ENABLED=1 builds for linux\/arm64 on the platform the image is built for \(FROM has no --platform; not known here\) without a C compiler for that target \(CC is unset, so cgo uses the native gcc\)/);
+		assert.match(finding.message, /\(unless the image is built for linux\/arm64: docker build --platform linux\/arm64, or a plain docker build on a linux\/arm64 machine\)$/);
 	});
 
 	it('GOARCH fixed in a $BUILDPLATFORM stage that feeds a target-platform image: a warning, fix takes $TARGETARCH', async () => {

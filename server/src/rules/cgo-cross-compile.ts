@@ -43,7 +43,7 @@ function checkCgoCross(project: ProjectModel, build: GoBuild): FindingInput | un
 	const need = cCompilerNeed(build);
 	if (need.needs === false) return undefined;
 	const target = `${goos}/${goarch ?? '(not known)'}`;
-	const unknowns = [cross === undefined ? `if ${target} is not ${host.describe}` : undefined, need.needs === undefined ? `if anything uses cgo: ${need.why}` : undefined, cc.ok === undefined ? cc.why : undefined].filter(Boolean);
+	const unknowns = [cross === undefined ? host.unless(target) : undefined, need.needs === undefined ? `if anything uses cgo: ${need.why}` : undefined, cc.ok === undefined ? cc.why : undefined].filter(Boolean);
 	const observed = goarch === 'arm64' && host.arch === 'amd64' && cc.why.startsWith('CC is unset') ? ` (observed: "${OBSERVED_ERRORS.crossWithNativeGcc.text}")` : '';
 	const related = relatedPlatformVars(build);
 	related.push({ file: build.host.file, span: build.host.anchor, message: `runs on ${host.describe}` });
@@ -57,7 +57,7 @@ function checkCgoCross(project: ProjectModel, build: GoBuild): FindingInput | un
 		file: setAt.file,
 		span: setAt.span,
 		severity: unknowns.length === 0 ? 'error' : 'warning',
-		message: `CGO_ENABLED=1 cross-compiles for ${target} on ${host.describe} without a C compiler for that target (${cc.why})${need.needs ? ` and ${need.why}` : ''}: the C code is compiled for the wrong platform and the build fails${observed}${unknowns.length > 0 ? ` (${unknowns.join('; ')})` : ''}`,
+		message: `CGO_ENABLED=1 ${cross ? 'cross-compiles' : 'builds'} for ${target} on ${host.describe} without a C compiler for that target (${cc.why})${need.needs ? ` and ${need.why}` : ''}: the C code is compiled for the wrong platform and the build fails${observed}${unknowns.length > 0 ? ` (${unknowns.join('; ')})` : ''}`,
 		related,
 		fixes,
 	};

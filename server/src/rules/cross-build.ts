@@ -10,13 +10,24 @@ import type { Fix, TextEdit } from './types';
  * which C compiler it has for its target; and the fixes that install one or take GOARCH from TARGETARCH.
  */
 
-/** The builder's architecture: known (`--platform=linux/amd64`), the BuildKit host's (`$BUILDPLATFORM`), or the target's. */
-export function buildArchOf(stage: StageModel): { arch: string | undefined; describe: string; native: boolean } {
+/**
+ * The builder's architecture: known (`--platform=linux/amd64`), the BuildKit host's (`$BUILDPLATFORM`), or the
+ * target's (no `--platform`: the stage runs on the platform the image is built for). `unless(target)` names the
+ * unknown for a message: when the build is native after all.
+ */
+export function buildArchOf(stage: StageModel): { arch: string | undefined; describe: string; native: boolean; unless: (target: string) => string } {
 	const platform = stagePlatform(stage);
 	const arch = platform?.expanded?.split('/')[1];
-	if (arch) return { arch, describe: `a ${platform.expanded} builder`, native: false };
-	if (platform && /BUILDPLATFORM|BUILDARCH/.test(platform.raw)) return { arch: undefined, describe: 'the builder\'s own platform ($BUILDPLATFORM, not known here)', native: true };
-	return { arch: undefined, describe: 'a builder whose platform is the image\'s target platform (not known here)', native: false };
+	if (arch) return { arch, describe: `a ${platform.expanded} builder`, native: false, unless: (target) => `unless ${target} is ${platform.expanded}` };
+	if (platform && /BUILDPLATFORM|BUILDARCH/.test(platform.raw)) {
+		return { arch: undefined, describe: 'the builder\'s own platform ($BUILDPLATFORM, not known here)', native: true, unless: (target) => `unless the machine that builds the image is ${target}` };
+	}
+	return {
+		arch: undefined,
+		describe: 'the platform the image is built for (FROM has no --platform; not known here)',
+		native: false,
+		unless: (target) => `unless the image is built for ${target}: docker build --platform ${target}, or a plain docker build on a ${target} machine`,
+	};
 }
 
 /** Whether the stage installs a package that provides the compiler command `exe`. */
