@@ -4,6 +4,7 @@ import type { Language, Parser, Tree } from 'web-tree-sitter';
 // empty there). A require picks the package's CJS build, with or without the alias in scripts/build.mjs.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: the CJS build is required
 import TreeSitter = require('web-tree-sitter');
+import { boundYamlScannerState } from './yaml-scanner-patch';
 
 /**
  * Set-up of web-tree-sitter for the core. The core is Node-free, so it never reads files: the caller hands
@@ -112,7 +113,7 @@ async function load(wasm: WasmBinaries): Promise<Parsers> {
 		locateFile: (path: string) => path,
 	});
 	const bash = await loadLanguage('bash', wasm.bash);
-	const yaml = await loadLanguage('yaml', wasm.yaml);
+	const yaml = await loadLanguage('yaml', boundYamlScannerState(wasm.yaml));
 	const bashParser = new TreeSitter.Parser();
 	bashParser.setLanguage(bash);
 	const yamlParser = new TreeSitter.Parser();
