@@ -262,13 +262,15 @@ function deepNesting(random: Random, target: Target): string {
 		case 'gosource':
 			return `${pick(random, [nest('import (\n', ')\n'), nest('/*', '*/'), nest('{', '}'), nest('(', ')')])}\n`;
 		default: {
-			// Block nesting up to 600 levels: parseYaml refuses more than 80 (tree-sitter-yaml 0.7.1 breaks at 254).
+			// Block nesting up to 600 levels: parseYaml refuses an estimated 80+ (tree-sitter-yaml 0.7.1 holds 253).
 			const levels = Math.min(depth, 600);
 			const lines = (line: (i: number) => string) => Array.from({ length: levels }, (_, i) => line(i)).join('\n');
 			return `${pick(random, [
 				`a: ${nest('[', ']')}`,
 				`a: ${nest('{a: ', '}')}`,
 				`${'- '.repeat(levels)}x`,
+				// After a key on the same line, under a mis-indented key: the shape the estimate in parseYaml missed.
+				`jobs:\n  a:\n    steps:\n      - uses: x\n    container: golang\n        run: ${'- '.repeat(levels)}x`,
 				`${'- &a '.repeat(levels)}x`,
 				`${'? '.repeat(levels)}x`,
 				lines((i) => `${' '.repeat(i)}k${i}:`),

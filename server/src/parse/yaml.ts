@@ -60,10 +60,12 @@ const MAX_DEPTH = 200;
 
 /**
  * tree-sitter-yaml 0.7.1's scanner serialises its indentation stack (10 bytes, then 4 per level) into tree-sitter's
- * 1,024-byte buffer and checks the size only before each 4-byte write: at 254 nested block levels it writes past
- * the buffer, and every later YAML parse in the process fails with "memory access out of bounds" (found by
- * test/fuzz). The stack holds at most a mapping, a sequence and a block scalar per indentation column, so a text
- * whose estimated nesting (below) stays within this limit keeps the stack under 3 × 80 + 1 levels.
+ * 1,024-byte buffer. Unfixed, it wrote past the buffer at 254 nested block levels and corrupted the runtime's
+ * memory (yaml-scanner-patch.ts bounds it now, for every input: this estimate missed `key: - - - …` on one line,
+ * found by test/fuzz). Bounded, a deeper stack is truncated and the tree of such a text would be wrong, so a text
+ * whose estimated nesting (below) goes past this limit is not analysed, and the finding says why. The stack holds
+ * at most a mapping, a sequence and a block scalar per indentation column, so within the limit it stays under
+ * 3 × 80 + 1 levels.
  */
 const MAX_BLOCK_NESTING = 80;
 
