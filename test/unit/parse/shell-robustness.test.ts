@@ -171,6 +171,18 @@ describe('parseShell robustness', () => {
 		assert.equal(script.commands[0].words.length, 8_001);
 	});
 
+	it('a CI command of 2,000 ${{ }} expressions between literal text is evaluated in linear time (was quadratic: 9 s for 1,600)', () => {
+		const text = `docker build --platform linux/amd64 ${'-t app:${{ github.sha }} '.repeat(2_000)}.`;
+		const started = performance.now();
+		const script = parseShell(parsers, text, { githubExpressions: true });
+		const ms = performance.now() - started;
+		assert.ok(ms < 2_000, `${ms.toFixed(0)} ms`);
+		const words = script.commands[0].words;
+		assert.equal(words.length, 2 + 3 + 2 * 2_000);
+		assert.ok(words[5].dynamic, 'a tag holding an expression is dynamic');
+		assert.equal(words[4].value, '-t');
+	});
+
 	it('parse time of a typical 10-line RUN body after warm-up', () => {
 		const body = [
 			'set -eux; \\',
