@@ -21,6 +21,15 @@ function files(extra: Files = {}): Files {
 }
 
 describe('cross-file: CI files are entry files of go.mod, and go.mod of CI files', () => {
+	it('a .gitlab-ci.yml of 400 jobs, each extending the template before, is analysed in about linear time (was cubic: 23 s for 500)', async () => {
+		const templates = Array.from({ length: 400 }, (_, i) => (i === 0 ? '.base0:\n  image: golang:1.22\n  script: [go build -o app .]\n' : `.base${i}:\n  extends: .base${i - 1}\n  variables: { V${i}: x }\n`));
+		const jobs = Array.from({ length: 400 }, (_, i) => `job${i}:\n  extends: .base${i}\n  script:\n    - CGO_ENABLED=1 go build -o app${i} .\n  artifacts: { paths: [app${i}] }\n`);
+		const started = performance.now();
+		const result = await analyzeWorkspace({ 'go.mod': goMod('1.22'), 'main.go': NET_MAIN, '.gitlab-ci.yml': [...templates, ...jobs].join('') }, { entry: '.gitlab-ci.yml' });
+		const ms = performance.now() - started;
+		assert.equal(result.findings.filter((f) => f.ruleId === 'glibc-too-old').length, 400);
+		assert.ok(ms < 5_000, `${ms.toFixed(0)} ms`);
+	});
 	it('editing go.mod (adding go-sqlite3) lights up the CGO_ENABLED=0 line of the workflow (SCENARIOS 6)', async () => {
 		const workspace = files();
 		const finding = await single(workspace, 'cgo-required', 'go.mod');

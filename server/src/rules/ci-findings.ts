@@ -16,9 +16,9 @@ import type { Finding, Fix, RelatedInformation, TextEdit } from './types';
 export function withCiContext(project: ProjectModel, findings: readonly Finding[]): Finding[] {
 	const contextDeliveries = project.deliveries.filter((d) => d.source === 'build-context');
 	const indirect = project.builds.filter((b) => viaOf(b) !== undefined);
-	const envPairs = (project.ci ?? []).flatMap((c) => c.envPairs.map((p) => ({ ...p, text: c.sources.get(p.file) ?? (p.file === c.path ? c.text : undefined) })));
+	const envPairs = pairsByPlace((project.ci ?? []).flatMap((c) => c.envPairs.map((p) => ({ ...p, text: c.sources.get(p.file) ?? (p.file === c.path ? c.text : undefined) }))));
 	const synthetic = (project.ci ?? []).flatMap((c) => c.synthetic);
-	if (contextDeliveries.length === 0 && indirect.length === 0 && envPairs.length === 0 && synthetic.length === 0) return [...findings];
+	if (contextDeliveries.length === 0 && indirect.length === 0 && envPairs.size === 0 && synthetic.length === 0) return [...findings];
 	return findings.map((finding) => {
 		let out = finding;
 		const deliveries = contextDeliveries.filter((d) => d.copy.file === finding.file && sameSpan(d.copy.instruction.span, finding.span));
@@ -29,7 +29,7 @@ export function withCiContext(project: ProjectModel, findings: readonly Finding[
 			return (b.file === finding.file && inside(finding.span, caller)) || finding.related.some((r) => r.file === b.file && inside(r.span, caller));
 		});
 		if (builds.length > 0) out = withIndirectOrigin(project, out, builds);
-		if (envPairs.length > 0 && out.fixes.length > 0) out = { ...out, fixes: out.fixes.map((fix) => yamlEnvFix(fix, envPairs)).filter((fix) => fix !== undefined) };
+		if (envPairs.size > 0 && out.fixes.length > 0) out = { ...out, fixes: out.fixes.map((fix) => yamlEnvFix(fix, envPairs)).filter((fix) => fix !== undefined) };
 		// Text nobody wrote (GoReleaser's go command) cannot be edited.
 		if (synthetic.length > 0) out = { ...out, fixes: out.fixes.filter((fix) => !fix.edits.some((e) => synthetic.some((s) => s.file === e.file && overlaps(e.span, s.span)))) };
 		return out;
@@ -80,11 +80,36 @@ function retitledForCaller(project: ProjectModel, fix: Fix, callerOf: (edit: Tex
  * value is computed (`${{ matrix.cgo }}`, `$OTHER`): a literal there would change every matrix combination
  * or drop the variable it comes from, not just the value that was found.
  */
-function yamlEnvFix(fix: Fix, pairs: readonly { file: string; span: Span; name: string; text: string | undefined }[]): Fix | undefined {
+interface EnvPair {
+	readonly file: string;
+	readonly span: Span;
+	readonly name: string;
+	readonly text: string | undefined;
+}
+
+/**
+ * The env pairs by file and span, the first of each place kept. A pair is listed once per job that inherits it
+ * (GitLab `extends:`), so a scan per fix edit grew with jobs × findings: a 40 KB .gitlab-ci.yml of 500 jobs
+ * each extending the one before took 23 s.
+ */
+function pairsByPlace(pairs: readonly EnvPair[]): ReadonlyMap<string, EnvPair> {
+	const byPlace = new Map<string, EnvPair>();
+	for (const pair of pairs) {
+		const key = placeKey(pair.file, pair.span);
+		if (!byPlace.has(key)) byPlace.set(key, pair);
+	}
+	return byPlace;
+}
+
+function placeKey(file: string, span: Span): string {
+	return `${span.start}:${span.end}:${file}`;
+}
+
+function yamlEnvFix(fix: Fix, pairs: ReadonlyMap<string, EnvPair>): Fix | undefined {
 	let changed = false;
 	let computed = false;
 	const edits = fix.edits.map((edit) => {
-		const pair = pairs.find((p) => p.file === edit.file && sameSpan(p.span, edit.span));
+		const pair = pairs.get(placeKey(edit.file, edit.span));
 		const assignment = /^([A-Za-z_]\w*)=(.*)$/s.exec(edit.newText);
 		if (!pair || !assignment || assignment[1] !== pair.name) return edit;
 		changed = true;
