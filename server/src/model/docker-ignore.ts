@@ -30,20 +30,35 @@ export function dockerIgnoreFor(fs: FileSystemView, dockerfile: string, contextD
 		if (body === '' || body === '.') continue;
 		patterns.push({ negated, regex: patternRegex(body) });
 	}
+	// Every COPY asks about the files it names, and many COPY lines name the same files: each path is matched
+	// against the patterns once (1,000 `COPY bin/tool* …` lines over 500 files and 2,000 patterns took 44 s).
+	const known = new Map<string, Status>();
 	return {
 		status(relativePath) {
 			const path = normalizePath(relativePath);
-			let status: 'included' | 'excluded' | 'unknown' = 'included';
-			for (const p of patterns) {
-				if (!p.regex) {
-					status = 'unknown';
-					continue;
-				}
-				if (matchesOrParent(p.regex, path)) status = p.negated ? 'included' : 'excluded';
+			let status = known.get(path);
+			if (status === undefined) {
+				status = statusOf(patterns, path);
+				known.set(path, status);
 			}
 			return status;
 		},
 	};
+}
+
+type Status = ReturnType<DockerIgnore['status']>;
+
+/** The last pattern that matches `path` or a parent of it decides; one that could not be read makes it unknown. */
+function statusOf(patterns: readonly Pattern[], path: string): Status {
+	let status: Status = 'included';
+	for (const p of patterns) {
+		if (!p.regex) {
+			status = 'unknown';
+			continue;
+		}
+		if (matchesOrParent(p.regex, path)) status = p.negated ? 'included' : 'excluded';
+	}
+	return status;
 }
 
 function matchesOrParent(regex: RegExp, path: string): boolean {
