@@ -9,6 +9,7 @@ import { basename, isInside, joinPath, normalizePath, relativePath, resolveConta
 import type { OpaqueStep } from '../project';
 import { splitStages } from '../dockerfile/stages';
 import { dockerfileSyntax } from '../dockerfile/syntax-cache';
+import { indirectWork } from './indirect-types';
 import { buildOutputPath } from '../dockerfile/build';
 import { followIndirect } from './indirect';
 import { withVia } from './indirect-build';
@@ -52,7 +53,7 @@ export function followInRun(command: ShellCommand, env: Env, workdir: string | u
 	// The copies before this RUN are only worked out when a Makefile or script is actually looked up.
 	let mapper: ((path: string) => string | undefined) | undefined;
 	const toWorkspace = (path: string) => (mapper ??= contextMapper(scope, instruction))(path);
-	const result = followIndirect(command, env, workdir, { fs: scope.fs, parsers: scope.parsers, toWorkspace, depth: 0 }, file);
+	const result = followIndirect(command, env, workdir, { fs: scope.fs, parsers: scope.parsers, toWorkspace, depth: 0, work: indirectWork() }, file);
 	if (!result) return undefined;
 	const sites: GoCommandSite[] = result.goCommands.map((g) => {
 		const go = withVia(g, command.span);

@@ -1,7 +1,7 @@
 import { commandBasename, unwrapCommand, type ShellCommand, type ShellWord } from '../../parse/shell';
 import type { Env } from '../env';
 import { resolveContainerPath } from '../paths';
-import { emptyResult, MAX_INDIRECT_DEPTH, type IndirectContext, type IndirectResult } from './indirect-types';
+import { emptyResult, MAX_INDIRECT_DEPTH, MAX_INDIRECT_WORK, spendIndirectWork, type IndirectContext, type IndirectResult } from './indirect-types';
 import { followMake } from './make';
 import { followScript } from './scripts';
 
@@ -19,9 +19,11 @@ export function followIndirect(command: ShellCommand, env: Env, cwd: string | un
 	const name = head?.value === undefined ? undefined : commandBasename(head.value);
 	if (!head || !name) return undefined;
 	const text = `"${command.words.map((w) => w.raw).join(' ')}"`;
+	const tooMuch = () => emptyResult(`${text} is past the ${MAX_INDIRECT_WORK} Makefile recipe lines and scripts this analysis follows from one line`);
 	if (name === 'make' || name === 'gmake') {
 		if (!context) return emptyResult(`${text} runs Makefile recipes this analysis does not see into`);
 		if (context.depth >= MAX_INDIRECT_DEPTH) return emptyResult(`${text} nests make and scripts too deeply to follow`);
+		if (context.work.remaining <= 0) return tooMuch();
 		return followMake(argv.slice(1), command, env, cwd, context, callerFile);
 	}
 	const scriptWord = scriptOf(argv, name);
@@ -29,6 +31,7 @@ export function followIndirect(command: ShellCommand, env: Env, cwd: string | un
 	if (!context) return emptyResult(`${text} runs a script this analysis does not see into`);
 	if (context.depth >= MAX_INDIRECT_DEPTH) return emptyResult(`${text} nests make and scripts too deeply to follow`);
 	if (scriptWord.value === undefined) return emptyResult(`${text} runs a script whose path is only known at run time`);
+	if (!spendIndirectWork(context.work)) return tooMuch();
 	const path = resolveContainerPath(cwd, scriptWord.value);
 	return followScript(path, scriptWord.value, env, cwd, context);
 }

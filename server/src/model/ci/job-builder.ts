@@ -12,6 +12,7 @@ import type { GoBuild, GoModuleModel, OpaqueStep } from '../project';
 import type { CiHost } from './ci-host';
 import type { DockerBuildCommand } from './docker-command';
 import { withVia } from './indirect-build';
+import { indirectWork } from './indirect-types';
 import { parseMappedShell } from './mapped-shell';
 import type { MappedText } from './mapped-text';
 import { analyseScript, type ScriptItem } from './shell-analysis';
@@ -68,7 +69,7 @@ export class JobBuilder {
 		const items = analyseScript(script, {
 			file,
 			baseEnv: options.env,
-			indirect: { fs: this.context.fs, parsers: this.context.parsers, toWorkspace: (p) => p, depth: 0 },
+			indirect: { fs: this.context.fs, parsers: this.context.parsers, toWorkspace: (p) => p, depth: 0, work: indirectWork() },
 		});
 		for (const item of items) this.apply(item, { ...options, file });
 	}

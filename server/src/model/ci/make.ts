@@ -6,7 +6,7 @@ import { basename, joinPath, resolveContainerPath } from '../paths';
 import { parseMakefile, type MakeAssignment, type MakeRule, type ParsedMakefile } from './make-parse';
 import { parseMappedShell } from './mapped-shell';
 import { MappedTextBuilder, type MappedText } from './mapped-text';
-import { emptyResult, type IndirectContext, type IndirectResult } from './indirect-types';
+import { emptyResult, MAX_INDIRECT_WORK, spendIndirectWork, type IndirectContext, type IndirectResult } from './indirect-types';
 import { collectIndirect } from './scripts';
 import { analyseScript } from './shell-analysis';
 import { initialEnvOf } from '../shell-env';
@@ -60,6 +60,10 @@ export function followMake(args: readonly ShellWord[], caller: ShellCommand, env
 	const dir = resolveContainerPath(cwd, cli.directory ?? '.');
 	const found = findMakefile(dir, cli.file, context);
 	if (!found) return emptyResult(`${written}: no Makefile found in ${dir}${cwd === undefined ? ' (the working directory is not known)' : ''}, so what it builds is not known`);
+	// The same make again (a recipe's `$(MAKE) <target>` reached along another path): its builds are already in.
+	const invocation = invocationKey(found.file, dir, cli, env);
+	if (context.work.makes.has(invocation)) return { ...emptyResult(undefined), inputs: [found.file] };
+	context.work.makes.add(invocation);
 	const opaque: string[] = [];
 	const makefile = withIncludes(parseMakefile(found.file, found.text), dir, context, opaque);
 	const budget: Budget = { work: MAX_EXPANSION_WORK };
@@ -79,6 +83,13 @@ export function followMake(args: readonly ShellWord[], caller: ShellCommand, env
 		opaque: opaque.length > 0 ? [...new Set(opaque)].join('; ') : undefined,
 		inputs: [...inputs],
 	};
+}
+
+/** What makes two make invocations do the same: the Makefile, the directory, goals, overrides and environment. */
+function invocationKey(file: string, dir: string, cli: MakeArgs, env: Env): string {
+	const environment = [...env].map(([name, v]) => `${name}=${v.value ?? '\u0001'}`).sort();
+	const overrides = cli.overrides.map((o) => `${o.name}=${o.value ?? '\u0001'}`);
+	return JSON.stringify([file, dir, cli.goals, overrides, cli.envOverrides, environment]);
 }
 
 interface MakeArgs {
@@ -321,6 +332,10 @@ class RecipeRunner {
 		const text = this.makefile.all.find((m) => m.path === file)!.text;
 		const lines = this.makefile.oneShell ? [joinRecipe(text, rule)] : rule.recipe.map((line) => recipeText(text, line.span));
 		for (const line of lines) {
+			if (!spendIndirectWork(this.context.work)) {
+				this.state.opaque.push(`the Makefile leads to more than ${MAX_INDIRECT_WORK} recipe lines and scripts, more than this analysis follows`);
+				return;
+			}
 			const expanded = expandMapped(line, scope, automatic, this.state.budget);
 			const script = parseMappedShell(this.context.parsers, expanded, { initialEnv: initialEnvOf(env), cwd: this.dir });
 			const items = analyseScript(script, { file, baseEnv: env, indirect: { ...this.context, depth: this.context.depth + 1 } });

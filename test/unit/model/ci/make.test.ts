@@ -40,6 +40,20 @@ gen:
 `;
 
 describe('make: following targets from a CI step', () => {
+	it('recipes that run $(MAKE) on the next target of a long chain: each make is followed once, then a bound (was out of memory)', async () => {
+		const chain = (n: number) => `all: t0\n${Array.from({ length: n }, (_, i) => `t${i}: t${i + 1}\n\tCGO_ENABLED=1 go build -o bin/app${i} .\n\t$(MAKE) t${i + 1}\n`).join('')}t${n}:\n\techo done\n`;
+		// 20 targets: every build is found, through the first path that reaches it.
+		const short = await buildsOf(repo(chain(20), 'make all'));
+		assert.deepEqual(new Set(short.map((b) => b.outputPath)), new Set(Array.from({ length: 20 }, (_, i) => `/w/bin/app${i}`)));
+		// 500 targets: bounded work, the rest is said to be opaque.
+		const started = performance.now();
+		const ci = await ciOf(repo(chain(500), 'make all'), WF);
+		const ms = performance.now() - started;
+		assert.ok(ms < 10_000, `${ms.toFixed(0)} ms`);
+		assert.ok(ci.jobs[0].builds.length > 0);
+		assert.match(ci.jobs[0].opaqueSteps.map((o) => o.description).join('\n'), /more than 1000 recipe lines and scripts/);
+	});
+
 	it('resolves the target through its prerequisites and expands variables; the build sits on the calling line', async () => {
 		const files = repo(MAKEFILE);
 		const [build] = await buildsOf(files);
