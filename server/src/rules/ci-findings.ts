@@ -37,8 +37,7 @@ export function withCiContext(project: ProjectModel, findings: readonly Finding[
 }
 
 function withDeliveryChain(finding: Finding, deliveries: readonly Delivery[]): Finding {
-	const related = [...finding.related];
-	for (const d of deliveries) for (const link of d.trace ?? []) addRelated(related, link);
+	const related = withRelated(finding.related, deliveries.flatMap((d) => d.trace ?? []));
 	const uncertain = deliveries.every((d) => d.certain === false);
 	if (!uncertain || finding.severity !== 'error') return { ...finding, related };
 	const d = deliveries[0];
@@ -188,6 +187,23 @@ function scalarSpan(text: string, start: number, limit: number, flow: boolean): 
 	while (end < limit && text[end] !== '\n' && text[end] !== '\r' && !(flow && /[,}\]]/.test(text[end])) && !(text[end] === '#' && /\s/.test(text[end - 1]))) end++;
 	while (end > start && /[ \t]/.test(text[end - 1])) end--;
 	return end > start ? { start, end } : undefined;
+}
+
+/**
+ * `related` with `items` appended, each once. By key, not by scanning: a COPY glob that takes the artifacts of
+ * 800 jobs has thousands of links, and this runs for each of its findings.
+ */
+function withRelated(related: readonly RelatedInformation[], items: readonly RelatedInformation[]): RelatedInformation[] {
+	const out = [...related];
+	const key = (r: RelatedInformation) => `${r.span.start}:${r.span.end}:${r.file}\u0000${r.message}`;
+	const seen = new Set(related.map(key));
+	for (const item of items) {
+		const k = key(item);
+		if (seen.has(k)) continue;
+		seen.add(k);
+		out.push(item);
+	}
+	return out;
 }
 
 function addRelated(related: RelatedInformation[], item: RelatedInformation): void {
