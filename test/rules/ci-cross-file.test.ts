@@ -21,6 +21,18 @@ function files(extra: Files = {}): Files {
 }
 
 describe('cross-file: CI files are entry files of go.mod, and go.mod of CI files', () => {
+	it('a COPY glob over the artifacts of three jobs: each finding carries the chain of its own binary only', async () => {
+		const uploads = [0, 1, 2].map((i) => `  b${i}:\n    runs-on: ubuntu-22.04\n    steps:\n      - run: go build -o bin/app${i} .\n      - uses: actions/upload-artifact@v4\n        with: { name: a${i}, path: "bin/*" }\n`);
+		const image = '  img:\n    runs-on: ubuntu-22.04\n    needs: [b0, b1, b2]\n    steps:\n      - uses: actions/download-artifact@v4\n        with: { pattern: "a*", path: bin, merge-multiple: true }\n      - uses: docker/build-push-action@v6\n        with: { context: . }\n';
+		const result = await analyzeWorkspace({ 'go.mod': goMod('1.22'), 'main.go': NET_MAIN, [WF]: `on: push\njobs:\n${uploads.join('')}${image}`, Dockerfile: 'FROM gcr.io/distroless/static-debian12\nCOPY bin/* /bin/\n' }, { entry: WF });
+		const findings = result.findings.filter((f) => f.ruleId === 'libc-mismatch');
+		assert.equal(findings.length, 3);
+		for (const finding of findings) {
+			const binary = /"\/bin\/(app\d)"/.exec(finding.message)![1];
+			const uploads = finding.related.filter((r) => r.message.startsWith('uploaded as artifact'));
+			assert.deepEqual(uploads.map((r) => r.message), [`uploaded as artifact "a${binary.slice(3)}" in job "b${binary.slice(3)}"`]);
+		}
+	});
 	it('a COPY glob over the artifacts of 700 jobs that one job downloads: in about linear time (was 12 s for 800)', async () => {
 		const uploads = Array.from({ length: 700 }, (_, i) => `  b${i}:\n    runs-on: ubuntu-22.04\n    steps:\n      - run: go build -o bin/app${i} .\n      - uses: actions/upload-artifact@v4\n        with: { name: a${i}, path: "bin/*" }\n`);
 		const image = `  img:\n    runs-on: ubuntu-22.04\n    needs: [${uploads.map((_, i) => `b${i}`).join(', ')}]\n    steps:\n      - uses: actions/download-artifact@v4\n        with: { pattern: "a*", path: bin, merge-multiple: true }\n      - uses: docker/build-push-action@v6\n        with: { context: . }\n`;

@@ -36,7 +36,8 @@ export function withCiContext(project: ProjectModel, findings: readonly Finding[
 	});
 }
 
-function withDeliveryChain(finding: Finding, deliveries: readonly Delivery[]): Finding {
+function withDeliveryChain(finding: Finding, all: readonly Delivery[]): Finding {
+	const deliveries = ownDeliveries(finding, all);
 	const related = withRelated(finding.related, deliveries.flatMap((d) => d.trace ?? []));
 	const uncertain = deliveries.every((d) => d.certain === false);
 	if (!uncertain || finding.severity !== 'error') return { ...finding, related };
@@ -187,6 +188,17 @@ function scalarSpan(text: string, start: number, limit: number, flow: boolean): 
 	while (end < limit && text[end] !== '\n' && text[end] !== '\r' && !(flow && /[,}\]]/.test(text[end])) && !(text[end] === '#' && /\s/.test(text[end - 1]))) end++;
 	while (end > start && /[ \t]/.test(text[end - 1])) end--;
 	return end > start ? { start, end } : undefined;
+}
+
+/**
+ * The deliveries of the finding's own binary: a COPY glob over the artifacts of several jobs delivers several
+ * binaries, and a finding about one of them points at its build (the `go build` line or its step). All of
+ * them when the finding names no build.
+ */
+function ownDeliveries(finding: Finding, deliveries: readonly Delivery[]): readonly Delivery[] {
+	if (deliveries.length < 2) return deliveries;
+	const own = deliveries.filter((d) => finding.related.some((r) => r.file === d.build.file && (overlaps(r.span, d.build.span) || overlaps(r.span, d.build.instructionSpan))));
+	return own.length > 0 ? own : deliveries;
 }
 
 /**
