@@ -40,16 +40,17 @@ interface TokenizedInstruction {
 }
 type Position = { line: number; character: number };
 
-/**
- * `Instruction.getRawArguments` of dockerfile-ast 0.7.1, the same state machine with the same results (checked
- * against the original on generated and fuzzed instructions in dockerfile-ast-patches.test.ts), doing less
- * work per character: a line without the escape character is split by a regular expression, elsewhere a run of
- * plain characters is sliced out of the text once instead of being appended one character at a time, and ranges are built as the object literals `Range.create` returns, without its
- * argument checks (the positions come from `positionAt`, always valid).
- */
 const LINE_END = /[\r\n]/;
 const PLAIN_WORD = /[^ \t]+/g;
 
+/**
+ * `Instruction.getRawArguments` of dockerfile-ast 0.7.1, the same state machine with the same results (checked
+ * against the original on generated instructions in dockerfile-ast-patches.test.ts), doing less work per
+ * character: a line without the escape character is split by a regular expression, elsewhere a run of plain
+ * characters is sliced out of the text once instead of being appended one character at a time, and ranges are
+ * built as the object literals `Range.create` returns, without its argument checks (the positions come from
+ * `positionAt`, always valid).
+ */
 export function tokenizeArguments(instruction: TokenizedInstruction): Argument[] {
 	const document = instruction.document;
 	const escapeChar = instruction.escapeChar;
@@ -77,17 +78,20 @@ export function tokenizeArguments(instruction: TokenizedInstruction): Argument[]
 	let escapedArg = '';
 	// The plain characters appended since `run` and not yet in escapedArg; -1 when there are none.
 	let run = -1;
+	// A word followed by an escaped line break and then whitespace ends at the escape character: it is pushed
+	// when the next word starts (on a plain character or an escaped one). No run is pending then: the
+	// whitespace that set escapedWhitespaceDetected took it into escapedArg.
+	const closeWordBeforeBreak = () => {
+		if (!escapedWhitespaceDetected || escapeMarker === -1) return;
+		push(escapedArg, found, escapeMarker);
+		escapedArg = '';
+		found = -1;
+	};
 	for (let i = 0; i < fullArgs.length; i++) {
 		const char = fullArgs[i];
 		const plain = char !== ' ' && char !== '\t' && char !== '\r' && char !== '\n' && char !== escapeChar && !comment && !(start && char === '#');
 		if (plain) {
-			if (escapedWhitespaceDetected && escapeMarker !== -1) {
-				if (run !== -1) escapedArg += fullArgs.slice(run, i);
-				push(escapedArg, found, escapeMarker);
-				escapedArg = '';
-				found = -1;
-				run = -1;
-			}
+			closeWordBeforeBreak();
 			escapedWhitespaceDetected = false;
 			escaping = false;
 			escapeMarker = -1;
@@ -143,11 +147,7 @@ export function tokenizeArguments(instruction: TokenizedInstruction): Argument[]
 				if (found !== -1 && escapeMarker === -1) escapeMarker = i;
 				i += next === '\r' ? 2 : 1;
 			} else {
-				if (escapedWhitespaceDetected && escapeMarker !== -1) {
-					push(escapedArg, found, escapeMarker);
-					escapedArg = '';
-					found = -1;
-				}
+				closeWordBeforeBreak();
 				escapeMarker = -1;
 				escapedWhitespaceDetected = false;
 				escaping = false;

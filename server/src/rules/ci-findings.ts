@@ -47,11 +47,13 @@ function withDeliveryChain(finding: Finding, all: readonly Delivery[]): Finding 
 }
 
 function withIndirectOrigin(project: ProjectModel, finding: Finding, builds: readonly GoBuild[]): Finding {
-	const related = [...finding.related];
-	for (const build of builds) {
-		const via = viaOf(build)!;
-		addRelated(related, { file: via.file, span: via.span, message: `the go command this line runs: ${via.chain.map((c) => c.description).join(' → ')}` });
-	}
+	const related = withRelated(
+		finding.related,
+		builds.map((build) => {
+			const via = viaOf(build)!;
+			return { file: via.file, span: via.span, message: `the go command this line runs: ${via.chain.map((c) => c.description).join(' → ')}` };
+		}),
+	);
 	// Edits inside the calling line would rewrite `make build` itself; only an env prefix in front of it is right.
 	const callerOf = (edit: TextEdit) => builds.find((b) => b.file === edit.file && overlaps(edit.span, viaOf(b)!.callerSpan));
 	const fixes = finding.fixes.filter((fix) =>
@@ -216,10 +218,6 @@ function withRelated(related: readonly RelatedInformation[], items: readonly Rel
 		out.push(item);
 	}
 	return out;
-}
-
-function addRelated(related: RelatedInformation[], item: RelatedInformation): void {
-	if (!related.some((r) => r.file === item.file && sameSpan(r.span, item.span) && r.message === item.message)) related.push(item);
 }
 
 function sameSpan(a: Span, b: Span): boolean {

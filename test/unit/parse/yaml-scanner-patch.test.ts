@@ -32,7 +32,7 @@ describe('tree-sitter-yaml scanner fix', () => {
 		const fixed = boundYamlScannerState(original);
 		const changed = [...fixed.keys()].filter((i) => fixed[i] !== original[i]);
 		assert.deepEqual(changed.map((i) => [i, original[i], fixed[i]]), [[0x1728, 0xfc, 0xfa]]);
-		assert.equal(readFileSync(GRAMMAR)[0x1728], 0xfc, 'the input is not modified in place');
+		assert.equal(original[0x1728], 0xfc, 'the input is not modified in place');
 		assert.equal(boundYamlScannerState(fixed), fixed, 'an already fixed grammar is left alone');
 	});
 
